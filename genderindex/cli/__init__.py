@@ -1,0 +1,14 @@
+"""Command-line interface. Each command lives in its own module and imports its heavy
+dependencies inside the command function, so that start-up stays fast."""
+from __future__ import annotations
+
+from .app import app
+from . import analyze as _analyze  # noqa: F401  (registers commands)
+
+
+def main() -> None:
+    """Entry point of the ``genderindex`` console script."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,1 @@
+"""Input/output: reading records and documents, writing results."""

@@ -1,0 +1,136 @@
+"""Paragraph, sentence and syllable segmentation with offsets into the original text.
+
+Handles what real Vietnamese news text throws at a splitter: abbreviations
+(``TP.``, ``PGS.TS.``, ``Th.S``, ``Mr.``), anonymised initials (``chị H.``), closing
+quotation marks after the full stop, glued sentences (``bếp.Lực``), blank lines and
+headlines without a final full stop.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LETTER = r"[^\W\d_]"
+
+#: lower-cased words that take a full stop without ending a sentence
+ABBREVIATIONS = frozenset(
+    """
+    tp tt q p ths th.s ts pgs gs bs bsck ks cn ths.bs pgs.ts gs.ts ts.bs ncs kts
+    ông bà mr mrs ms dr prof st jr sr no nos vs etc inc ltd co corp gen sen rep gov lt col
+    sgt capt cmdr adm maj mt ft jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k
+    e.g i.e a.m p.m tr tp.hcm
+    """.split()
+)
+
+_PARA_RE = re.compile(r"[^\n]+")
+# candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space
+_END_RE = re.compile(r"(?:[.!?…]+|\.\.\.)[\"”’»)\]]*(?=\s+|$)")
+# glued sentences: a lower-case word, a full stop, then a capitalised word ("bếp.Lực")
+_GLUED_RE = re.compile(rf"(?<={_LETTER}{{2}})[.!?](?=[^\W\d_a-zđ][^\W\d_A-ZĐ])")
+_WORD_BEFORE_RE = re.compile(rf"({_LETTER}[\w.]*)\.?$")
+_TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
+@dataclass(slots=True, frozen=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+def paragraphs(text: str) -> list[Segment]:
+    """Non-blank lines of ``text``, stripped, with offsets."""
+    out = []
+    for i, m in enumerate(_PARA_RE.finditer(text)):
+        s, e = m.span()
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            out.append(Segment(s + lead, e - trail, text[s + lead : e - trail], i))
+    return out
+
+
+def _is_abbreviation(para: str, dot: int) -> bool:
+    """True when the full stop at ``para[dot]`` closes an abbreviation or initial."""
+    if para[dot] != ".":
+        return False
+    m = _WORD_BEFORE_RE.search(para, 0, dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in ABBREVIATIONS or low.split(".")[-1] in ABBREVIATIONS:
+        return True
+    # initials: "H.", "N.T.H.", "J."
+    bare = word.rstrip(".")
+    if re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", bare) and bare[-1:].isupper():
+        nxt = para[dot + 1 :].lstrip()
+        if not nxt[:1].isupper():
+            return True
+        # "John F. Kennedy", "N.T.H. Nguyễn Văn": the initial sits inside a name;
+        # "chị H. Lực lượng...": a lower-case word before it, the sentence ends there
+        before = para[: m.start()].rstrip().rsplit(None, 1)
+        prev_cap = bool(before) and before[-1][:1].isupper()
+        return prev_cap or _looks_like_name_start(nxt)
+    return False
+
+
+def _looks_like_name_start(s: str) -> bool:
+    words = s.split(None, 2)
+    return len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper()
+
+
+def _sentence_ends(para: str) -> list[int]:
+    ends = set()
+    for m in _END_RE.finditer(para):
+        punct_end = m.start() + len(m.group(0).rstrip("\"”’»)]"))
+        if _is_abbreviation(para, punct_end - 1):
+            continue
+        rest = para[m.end() :].lstrip()
+        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘«(-–—["):
+            continue
+        ends.add(m.end())
+    for m in _GLUED_RE.finditer(para):
+        word = _WORD_BEFORE_RE.search(para, 0, m.start() + 1)
+        if word and word.group(1).islower() and word.group(1).lower() not in ABBREVIATIONS:
+            ends.add(m.end())
+    return sorted(ends)
+
+
+def sentences(text: str) -> list[Segment]:
+    """Sentences of ``text`` (each paragraph/line is split on its own), with offsets."""
+    out: list[Segment] = []
+    for para in paragraphs(text):
+        pos = 0
+        ptext = para.text
+        for end in _sentence_ends(ptext) + [len(ptext)]:
+            chunk = ptext[pos:end]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            s, e = para.start + pos + lead, para.start + end - trail
+            if e > s:
+                out.append(Segment(s, e, text[s:e], para.paragraph))
+            pos = end
+    return out
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Syllable/word and punctuation tokens as ``(start, end)`` offsets."""
+    return [m.span() for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Number of words (Vietnamese: syllables) in ``text``."""
+    return sum(1 for _ in _WORD_RE.finditer(text))
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .app import app
 from . import analyze as _analyze  # noqa: F401  (registers commands)
+from . import evaluate as _evaluate  # noqa: F401
 
 
 def main() -> None:

@@ -1,10 +1,60 @@
-"""Quotes stage: direct and indirect speech attributed to people (who is a source)."""
+"""Quotes stage: direct and indirect speech attributed to people (who is a source).
+
+``find_quotes(doc, people)`` runs three rule families over the article
+(:mod:`.indirect` reporting verbs and ``theo``/``according to`` frames, then
+:mod:`.direct` floating and unattributed quotations) and marks every attributed speaker
+``quoted`` with ``quote_type`` "direct" when any of their quotes is direct.
+"""
 from __future__ import annotations
 
 from ..text.document import TextDoc
 from ..types import Person, Quote
+from .attribute import Attribution, Context
+from .direct import floating_attributions
+from .indirect import cue_attributions, frame_attributions
+from .lexicon import load_lexicon
+
+__all__ = ["find_quotes"]
 
 
 def find_quotes(doc: TextDoc, people: list[Person]) -> list[Quote]:
     """Quotes in ``doc``; marks ``people[i].quoted``/``quote_type`` for attributed speakers."""
-    return []  # placeholder until the quotes stage lands
+    ctx = Context(doc, people, load_lexicon(doc.lang))
+    found = cue_attributions(ctx) + frame_attributions(ctx)
+    found += floating_attributions(ctx, found)
+    found = _dedupe(found)
+    quotes: list[Quote] = []
+    for a in found:
+        person = people[a.spot.pid] if a.spot is not None else None
+        quotes.append(
+            Quote(
+                start=a.start,
+                end=a.end,
+                text=doc.text[a.start : a.end],
+                type=a.type,
+                speaker=person.name if person is not None else None,
+                speaker_start=a.spot.start if a.spot is not None else None,
+                speaker_end=a.spot.end if a.spot is not None else None,
+                cue=a.cue,
+                cue_start=a.cue_start,
+                cue_end=a.cue_end,
+            )
+        )
+        if person is not None:
+            person.quoted = True
+            if a.type == "direct" or person.quote_type is None:
+                person.quote_type = "direct" if a.type == "direct" or person.quote_type == "direct" else "indirect"
+    return quotes
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per (content span, speaker); attributed ones win over unattributed."""
+    seen: dict[tuple, Attribution] = {}
+    for a in found:
+        key = (a.start, a.end, a.spot.pid if a.spot else None)
+        if key not in seen:
+            seen[key] = a
+    attributed = {(a.start, a.end) for a in seen.values() if a.spot is not None}
+    out = [a for a in seen.values() if a.spot is not None or (a.start, a.end) not in attributed]
+    out.sort(key=lambda a: (a.start, a.end))
+    return out

@@ -1,0 +1,210 @@
+"""Cue-driven attribution: a reporting verb or frame + a speaker + reported content.
+
+Patterns (Vietnamese and English share the logic, the lexicon differs):
+
+- speaker before the verb, content after: ``Bà Hương cho biết: “...”``,
+  ``Ông Dũng cho biết, các đơn vị sẽ ...``, ``Smith said that ...``;
+- content before, speaker + verb closing the sentence: ``“...”, ông nói.``,
+  ``“...” - anh Tuấn chia sẻ``, ``..., bà Lan, 40 tuổi, kể.``, ``"...," said Smith.``;
+- source frames: ``Theo ông X, ...``, ``..., theo bà Minh.``, ``according to Smith``;
+- bare honorific or pronoun speakers (``bà cho biết``, ``he said``) resolved by the people
+  stage's mentions, else to the most recent compatible person.
+
+Speech without reported content (``ông X đã phát biểu khai mạc``) is not a quote.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..text.quotemarks import QuoteIndex, QuoteSpan
+from .lexicon import QuoteLexicon
+from .speakers import MentionIndex, Spot
+
+_WORD_RE = re.compile(r"\w+")
+_OPEN_QUOTES = "“\"«‘'„"
+# gap between a speaker mention and its verb that is an apposition
+# ("Bà X, Giám đốc Sở Y, cho biết", "Ông X (45 tuổi) kể", "anh X - tài xế - nói")
+_APPOS_START_RE = re.compile(r"^\s*(?:,|\(|[-–—]\s)")
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:()\[\]“”\"«»]")
+# things that end the search for a speaker mention going left
+_HARD_STOP_RE = re.compile(r"[.!?;]\s")
+# preceding words that make a mention a possessor or companion, not the subject
+_POSSESSOR_RE = re.compile(
+    r"(?:^|\s)(?:của|vợ|chồng|con|bố|mẹ|cha|anh trai|em trai|chị gái|em gái|với|cùng|"
+    r"cho|thay mặt|of|with|for|to|wife|husband|son|daughter|by)\s+$",
+    re.IGNORECASE,
+)
+_NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One reported-speech decision before it becomes a :class:`~genderindex.types.Quote`."""
+
+    start: int
+    end: int
+    type: str  # direct | indirect
+    spot: Spot | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    quote: QuoteSpan | None = None
+    rule: str = ""
+
+
+def n_words(text: str) -> int:
+    return sum(1 for _ in _WORD_RE.finditer(text))
+
+
+class Context:
+    """Everything the attribution rules need about one article."""
+
+    def __init__(self, doc, people, lex: QuoteLexicon):
+        self.doc = doc
+        self.text: str = doc.text
+        self.lower: str = doc.lower
+        self.lex = lex
+        self.idx = MentionIndex(people)
+        self.people = people
+        sents = doc.sentences
+        self.sent_starts = [s.start for s in sents]
+        self.sent_ends = [s.end for s in sents]
+        # reliable quoted spans: closed ones, and unclosed ones of paragraph size
+        spans = [q for q in doc.quote_spans if q.closed or q.end - q.start <= 800]
+        self.spans = spans
+        self.top = [q for q in spans if q.depth == 0]
+        self.top_starts = [q.start for q in self.top]
+        self.top_ends = sorted((q.end, k) for k, q in enumerate(self.top))
+        self.qindex = QuoteIndex(spans)
+
+    # -- geometry -------------------------------------------------------------------
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        if k < 0:
+            return 0, len(self.text)
+        return self.sent_starts[k], self.sent_ends[k]
+
+    def in_quote(self, s: int, e: int) -> bool:
+        return self.qindex.contains(s, e)
+
+    def quote_starting_near(self, pos: int, limit: int = 4) -> QuoteSpan | None:
+        """A top-level quote opening within ``limit`` chars of ``pos`` (whitespace between)."""
+        k = bisect.bisect_left(self.top_starts, pos)
+        if k < len(self.top):
+            q = self.top[k]
+            if q.start - pos <= limit and not self.text[pos : q.start].strip(" \n\t:"):
+                return q
+        return None
+
+    def quote_ending_before(self, pos: int, lo: int) -> QuoteSpan | None:
+        """The last top-level quote ending in ``[lo, pos]``."""
+        k = bisect.bisect_right(self.top_ends, (pos, 1 << 30)) - 1
+        if k >= 0:
+            end, qi = self.top_ends[k]
+            if end >= lo:
+                return self.top[qi]
+        return None
+
+    # -- speakers -------------------------------------------------------------------
+    def spot_from_row(self, r) -> Spot:
+        return Spot(r[2], r[0], r[1], r[3])
+
+    def bare_before(self, pos: int, lo: int) -> Spot | None:
+        """A bare honorific/pronoun ending right before ``pos`` (``bà [cũng] cho biết``)."""
+        if self.lex.bare_before_re is None:
+            return None
+        s0 = max(lo, pos - 40)
+        m = self.lex.bare_before_re.search(self.lower, s0, pos)
+        if not m:
+            return None
+        ws, we = m.start(1), m.end(1)
+        return self._bare_spot(ws, we, m.group(1))
+
+    def bare_after(self, pos: int) -> Spot | None:
+        if self.lex.bare_after_re is None:
+            return None
+        m = self.lex.bare_after_re.match(self.lower, pos)
+        if not m:
+            return None
+        return self._bare_spot(m.start(1), m.end(1), m.group(1))
+
+    def _bare_spot(self, ws: int, we: int, word: str) -> Spot | None:
+        row = self.idx.at(ws, we)
+        if row is not None:
+            return self.spot_from_row(row)
+        # a capitalised word in mid-sentence is a name ("tiếng Anh"), not a bare honorific
+        if self.text[ws].isupper():
+            prev = self.text[max(0, ws - 3) : ws]
+            ss, _ = self.sentence(ws)
+            if ws != ss and not re.search(r"[.:!?“\"\-–—(]\s*$", prev) and self.lex.lang == "vi":
+                return None
+        # followed by a capitalised word: a name the people stage did not keep
+        nxt = self.text[we : we + 2]
+        if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper() and self.lex.lang == "vi":
+            return None
+        word = " ".join(word.split())
+        pid = self.idx.resolve_bare(word, self.lex.bare_gender.get(word, "any"), ws)
+        if pid is None:
+            return None
+        return Spot(pid, ws, we, "pronoun" if self.lex.lang == "en" else "honorific")
+
+    def speaker_before(self, cue_s: int, lo: int) -> tuple[Spot | None, int]:
+        """Speaker mention ending before ``cue_s`` (subject of the verb) and the start of
+        the speaker chunk; ``(None, cue_s)`` when there is none."""
+        rows = [r for r in self.idx.before(lo, cue_s) if not self.in_quote(r[0], r[1])]
+        bare = self.bare_before(cue_s, lo)
+        if rows:
+            r = rows[-1]
+            # prefer the bare speaker when it sits between the mention and the verb
+            if bare is not None and bare.start >= r[1]:
+                return bare, bare.start
+            gap = self.text[r[1] : cue_s]
+            if self._valid_gap(gap):
+                k = len(rows) - 1
+                # "bà X, vợ ông Y, cho biết": skip possessors back to the head mention
+                while k > 0:
+                    before = self.text[max(0, rows[k][0] - 14) : rows[k][0]]
+                    if not _POSSESSOR_RE.search(before):
+                        break
+                    prev = rows[k - 1]
+                    if not self._valid_gap(self.text[prev[1] : cue_s], long=True):
+                        break
+                    k -= 1
+                r = rows[k]
+                return self.spot_from_row(r), r[0]
+        if bare is not None:
+            return bare, bare.start
+        return None, cue_s
+
+    @staticmethod
+    def _valid_gap(gap: str, long: bool = False) -> bool:
+        if len(gap) <= 1:
+            return True
+        if _HARD_STOP_RE.search(gap):
+            return False
+        if len(gap) <= 40 and not _CLAUSE_PUNCT_RE.search(gap):
+            return True
+        if len(gap) <= 180 and _APPOS_START_RE.match(gap):
+            inner = gap.strip()
+            if inner.endswith((",", ")", "-", "–", "—")) or long:
+                return True
+            # ", Giám đốc Sở Y cho biết" / ", 32 tuổi, ở Hà Nội kể"
+            body = inner.lstrip(",(-–— ")
+            if body[:1].isupper() or body[:1].isdigit() or "tuổi" in body:
+                return True
+        return False
+
+    def speaker_after(self, pos: int, hi: int) -> Spot | None:
+        """Speaker right after an inverted verb (``said Smith``, ``said the mayor, Jo Li``)."""
+        rows = [r for r in self.idx.starting_in(pos, min(hi, pos + 60)) if not self.in_quote(r[0], r[1])]
+        if rows:
+            r = rows[0]
+            gap = self.text[pos : r[0]]
+            if len(gap.strip()) == 0 or (not _CLAUSE_PUNCT_RE.search(gap.rstrip(", ")) and n_words(gap) <= 5):
+                return self.spot_from_row(r)
+        m = self.lex.bare_after_re.match(self.lower, pos + 1) if self.lex.bare_after_re else None
+        if m and self.text[pos : pos + 1] == " ":
+            return self._bare_spot(m.start(1), m.end(1), m.group(1))
+        return None

@@ -1,0 +1,241 @@
+"""Reporting verbs and source frames → attributions (direct when the content is a
+quotation or a colon statement, indirect otherwise)."""
+from __future__ import annotations
+
+import re
+
+from .attribute import Attribution, Context, n_words
+from .speakers import Spot
+
+_TRIM = " \t\n,.;:-–—"
+# a sentence-final verb may be followed by a short tail ("với phóng viên", "to reporters")
+_TAIL_MAX_WORDS = 7
+_SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?]\s*$")
+# coordinated speakers: "ông A và bà B cho biết" / "A and B said"
+_COORD_RE = re.compile(r"^\s*(?:,|và|cùng|and|&)\s*$", re.IGNORECASE)
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
+    """(start, end, type, quote) of the content after the verb, or None."""
+    text = ctx.text
+    lex = ctx.lex
+    pos = after
+    if lex.modifiers_re is not None:
+        m = lex.modifiers_re.match(ctx.lower, pos)
+        if m:
+            pos = m.end()
+    rest = text[pos:se]
+    stripped = rest.lstrip()
+    lead = pos + len(rest) - len(stripped)
+    # quotation right after the verb (possibly after a colon, possibly on the next line)
+    if stripped.startswith(":") or not stripped:
+        colon = lead + 1 if stripped.startswith(":") else lead
+        q = ctx.quote_starting_near(colon, 6)
+        if q is not None:
+            return q.inner_start, q.inner_end, "direct", q
+        if stripped.startswith(":") and n_words(text[colon:se]) >= 2:
+            s, e = _strip_span(text, colon, se)
+            return s, e, "direct", None
+        if not stripped:
+            return None
+    q = ctx.quote_starting_near(pos, 3)
+    if q is not None and q.inner_end - q.inner_start > 0:
+        return q.inner_start, q.inner_end, "direct", q
+    if lex.comp_re is not None:
+        m = lex.comp_re.match(ctx.lower, pos)
+        if m:
+            q = ctx.quote_starting_near(m.end(), 4)
+            if q is not None:
+                return q.inner_start, q.inner_end, "direct", q
+            if n_words(text[m.end() : se]) >= 2:
+                s, e = _strip_span(text, m.end(), se)
+                return s, e, "indirect", None
+    if stripped.startswith(",") and n_words(text[lead + 1 : se]) >= (3 if strong else 4):
+        s, e = _strip_span(text, lead + 1, se)
+        return s, e, "indirect", None
+    # "nói với phóng viên: ...", "told reporters that ..." (a short phrase, then the complement)
+    head = text[pos : min(se, pos + 70)]
+    for k, ch in enumerate(head):
+        if ch in ",.;!?":
+            break
+        if ch == ":" or (ch in "“«" and k > 0):
+            q = ctx.quote_starting_near(pos + k + (1 if ch == ":" else 0), 4)
+            if q is not None:
+                return q.inner_start, q.inner_end, "direct", q
+            if ch == ":" and n_words(text[pos + k : se]) >= 2:
+                s, e = _strip_span(text, pos + k + 1, se)
+                return s, e, "direct", None
+            break
+    if lex.comp_re is not None:
+        mm = re.search(r"\s(?:rằng|that)\s", head)
+        if mm and "," not in head[: mm.start()]:
+            s, e = _strip_span(text, pos + mm.end(), se)
+            if n_words(text[s:e]) >= 2:
+                return s, e, "indirect", None
+    if strong and n_words(rest) >= 3 and not _is_tail(rest):
+        s, e = _strip_span(text, pos, se)
+        return s, e, "indirect", None
+    return None
+
+
+def _is_tail(rest: str) -> bool:
+    """A short sentence tail after a closing verb ("với VnExpress.", "in a statement")."""
+    return n_words(rest) <= _TAIL_MAX_WORDS and not re.search(r"[,:“\"]", rest)
+
+
+def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str):
+    """(start, end, type, quote) of the content before a closing ``speaker + verb``."""
+    if not _is_tail(rest):
+        return None
+    text = ctx.text
+    q = ctx.quote_ending_before(chunk_start, ss - 1200)
+    if q is not None:
+        gap = text[q.end : chunk_start]
+        if len(gap) <= 80 and not any(c in gap for c in "“”\"«»") and re.match(r"^[\s,.!?…]*(?:[-–—]\s*)?", gap):
+            head = re.match(r"^[\s,.!?…]*(?:[-–—]\s*)?", gap).group(0)
+            tail = gap[len(head) :]
+            # the chunk between the quote and the speaker may hold a title ("Chủ tịch xã, ")
+            if len(tail) <= 60 and "." not in tail:
+                return q.inner_start, q.inner_end, "direct", q
+    before = text[ss:chunk_start]
+    if _SEP_BEFORE_RE.search(before) and n_words(before) >= 3:
+        s, e = _strip_span(text, ss, chunk_start)
+        return s, e, "indirect", None
+    return None
+
+
+def cue_attributions(ctx: Context) -> list[Attribution]:
+    """Attributions found from reporting verbs."""
+    lex = ctx.lex
+    lower = ctx.lower
+    out: list[Attribution] = []
+    for m in lex.cue_re.finditer(lower):
+        cs, ce = m.span(1)
+        if ctx.in_quote(cs, ce):
+            continue
+        verb = " ".join(m.group(1).split())
+        nb = lex.not_before.get(verb)
+        if nb is not None and nb.search(lower, max(0, cs - 30), cs):
+            continue
+        na = lex.not_after.get(verb)
+        if na is not None and na.match(lower, ce):
+            continue
+        # "thông tin" etc. must follow its subject closely: checked through strength
+        strong = verb in lex.strong
+        ss, se = ctx.sentence(cs)
+        spot, chunk = ctx.speaker_before(cs, ss)
+        inverted = False
+        if spot is None and lex.lang == "en":
+            spot = ctx.speaker_after(ce, se)
+            inverted = spot is not None
+        if spot is None:
+            continue
+        content = None
+        if inverted:
+            before = ctx.text[ss:cs]
+            content = _content_before(ctx, cs, ss, ctx.text[spot.end : se])
+            if content is None and n_words(before) >= 3 and _SEP_BEFORE_RE.search(before):
+                s, e = _strip_span(ctx.text, ss, cs)
+                content = (s, e, "indirect", None)
+        else:
+            rest = ctx.text[ce:se]
+            content = _content_after(ctx, verb, ce, se, strong)
+            if content is None:
+                content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest)
+        if content is None:
+            continue
+        s, e, typ, q = content
+        if e <= s:
+            continue
+        out.append(Attribution(s, e, typ, spot, ctx.text[cs:ce], cs, ce, q, "cue"))
+        # coordinated subjects: "ông A và bà B cho biết"
+        for other in _coordinated(ctx, spot, ss):
+            out.append(Attribution(s, e, typ, other, ctx.text[cs:ce], cs, ce, q, "cue-coord"))
+    return out
+
+
+def _chunk_start(ctx: Context, chunk: int, ss: int) -> int:
+    """Start of the speaker chunk: the mention start, extended left over a title that
+    precedes it up to the last separator (``..., Giám đốc Sở Y Nguyễn Văn A cho biết``)."""
+    text = ctx.text
+    lo = max(ss, chunk - 80)
+    for k in range(chunk - 1, lo - 1, -1):
+        if text[k] in ",-–—”\"»:;(":
+            if n_words(text[k + 1 : chunk]) <= 10:
+                return k + 1
+            break
+    return chunk
+
+
+def _coordinated(ctx: Context, spot: Spot, ss: int) -> list[Spot]:
+    rows = [r for r in ctx.idx.before(ss, spot.start) if r[2] != spot.pid]
+    out = []
+    cur = spot.start
+    for r in reversed(rows):
+        if _COORD_RE.match(ctx.text[r[1] : cur]):
+            out.append(Spot(r[2], r[0], r[1], r[3]))
+            cur = r[0]
+        else:
+            break
+    return out
+
+
+def frame_attributions(ctx: Context) -> list[Attribution]:
+    """``Theo ông X, ...`` / ``..., theo bà Minh.`` / ``according to Smith``."""
+    text = ctx.text
+    out: list[Attribution] = []
+    for m in ctx.lex.frame_re.finditer(ctx.lower):
+        fs, fe = m.span(1)
+        if ctx.in_quote(fs, fe):
+            continue
+        ss, se = ctx.sentence(fs)
+        prev = text[ss:fs].rstrip()
+        # clause-initial frame only ("đi theo ông X" is not a frame)
+        if prev and not re.search(r"(?:[,;:”\"»(\-–—]|\b(?:và|nhưng|còn|song|tuy nhiên|and|but))$", prev):
+            continue
+        pos = m.end()
+        spot = None
+        rows = [r for r in ctx.idx.starting_in(pos, min(se, pos + 60)) if not ctx.in_quote(r[0], r[1])]
+        if rows:
+            r = rows[0]
+            gap = text[pos : r[0]]
+            if not re.search(r"[,.;:!?“”\"]", gap) and n_words(gap) <= 8:
+                # the frame's own title words may be part of the gap ("theo chuyên gia tâm lý X")
+                spot = Spot(r[2], r[0], r[1], r[3])
+        if spot is None:
+            spot = ctx.bare_after(pos)
+        if spot is None:
+            continue
+        after = text[spot.end : se]
+        # skip an apposition after the name up to the comma that opens the content
+        content = None
+        cm = re.match(r"^((?:\s*\([^)]{0,120}\))?(?:\s*,[^,]{0,120})*?)\s*,\s*", after)
+        if cm is not None:
+            # prefer the first comma after which the rest is a clause of >= 3 words
+            for km in re.finditer(r",", after):
+                tail = after[km.end() :]
+                head = after[: km.start()]
+                if n_words(tail) >= 3 and (n_words(head) <= 12 or not head.strip()):
+                    s, e = _strip_span(text, spot.end + km.end(), se)
+                    content = (s, e, "indirect", None)
+                    # a quotation right after the comma makes it direct
+                    q = ctx.quote_starting_near(spot.end + km.end(), 3)
+                    if q is not None:
+                        content = (q.inner_start, q.inner_end, "direct", q)
+                    break
+        if content is None and _is_tail(after):
+            content = _content_before(ctx, fs, ss, after)
+        if content is None:
+            continue
+        s, e, typ, q = content
+        if e > s:
+            out.append(Attribution(s, e, typ, spot, text[fs:fe], fs, fe, q, "frame"))
+    return out

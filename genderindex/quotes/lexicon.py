@@ -1,0 +1,107 @@
+"""Reporting cues per language, loaded once from ``lexicons/quotes/<lang>.yaml``.
+
+Each file lists ``strong`` and ``weak`` reporting verbs, ``not_before`` / ``not_after``
+exclusions, after-cue ``modifiers``, ``complementizers``, ``source_frames`` (``theo``,
+``according to``), ``bare_speakers`` by gender and ``adverbs`` allowed between a bare
+speaker and its verb. Everything is compiled to regular expressions over ``doc.lower``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import lexicon_dir
+
+_B = r"(?<![\w])"  # left word boundary (works for Vietnamese letters)
+_E = r"(?![\w])"
+
+
+def _alt(words) -> str:
+    """Longest-first alternation of ``words``; spaces match any whitespace run."""
+    ws = sorted({w.strip().lower() for w in words if w and w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ws)
+
+
+@dataclass(slots=True)
+class QuoteLexicon:
+    lang: str
+    strong: frozenset[str]
+    weak: frozenset[str]
+    cue_re: re.Pattern
+    frame_re: re.Pattern
+    not_before: dict[str, re.Pattern] = field(default_factory=dict)
+    not_after: dict[str, re.Pattern] = field(default_factory=dict)
+    modifiers_re: re.Pattern | None = None
+    comp_re: re.Pattern | None = None
+    bare_before_re: re.Pattern | None = None  # bare speaker right before a cue (anchored at end)
+    bare_after_re: re.Pattern | None = None  # bare speaker right after a frame (anchored at start)
+    bare_gender: dict[str, str] = field(default_factory=dict)
+
+    def is_strong(self, cue: str) -> bool:
+        return " ".join(cue.split()) in self.strong
+
+
+class LexiconError(ValueError):
+    """A quotes lexicon file is malformed (the message names file and key)."""
+
+
+def _check_list(data: dict, key: str, path) -> list[str]:
+    val = data.get(key, [])
+    if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
+        raise LexiconError(f"{path}: '{key}' must be a list of strings")
+    return val
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> QuoteLexicon:
+    """The compiled quote lexicon for ``lang`` ("vi" or "en"; anything else uses "en")."""
+    import yaml  # lazy: only on first use
+
+    lang = lang if lang in ("vi", "en") else "en"
+    path = lexicon_dir() / "quotes" / f"{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    strong = _check_list(data, "strong", path)
+    weak = _check_list(data, "weak", path)
+    if not strong:
+        raise LexiconError(f"{path}: 'strong' is empty")
+    cue_re = re.compile(_B + "(" + _alt(strong + weak) + ")" + _E)
+    frames = _check_list(data, "source_frames", path)
+    frame_re = re.compile(_B + "(" + _alt(frames) + r")\s+")
+
+    def ctx(key: str, before: bool) -> dict[str, re.Pattern]:
+        out = {}
+        for verb, words in (data.get(key) or {}).items():
+            if not isinstance(words, list):
+                raise LexiconError(f"{path}: '{key}.{verb}' must be a list")
+            alt = _alt(str(w) for w in words)
+            if before:
+                out[" ".join(verb.lower().split())] = re.compile(r"(?:^|[^\w])(?:" + alt + r")\s*$")
+            else:
+                out[" ".join(verb.lower().split())] = re.compile(r"^\s*(?:" + alt + ")" + _E)
+        return out
+
+    mods = _check_list(data, "modifiers", path)
+    comps = _check_list(data, "complementizers", path)
+    bare = data.get("bare_speakers") or {}
+    bare_gender: dict[str, str] = {}
+    for g in ("male", "female", "any"):
+        for w in bare.get(g, []) or []:
+            bare_gender[" ".join(str(w).lower().split())] = g
+    adverbs = _check_list(data, "adverbs", path)
+    adv = r"(?:\s+(?:" + _alt(adverbs) + "))*" if adverbs else ""
+    bare_alt = _alt(bare_gender)
+    return QuoteLexicon(
+        lang=lang,
+        strong=frozenset(" ".join(w.lower().split()) for w in strong),
+        weak=frozenset(" ".join(w.lower().split()) for w in weak),
+        cue_re=cue_re,
+        frame_re=frame_re,
+        not_before=ctx("not_before", True),
+        not_after=ctx("not_after", False),
+        modifiers_re=re.compile(r"^(?:\s+(?:" + _alt(mods) + ")" + _E + ")+") if mods else None,
+        comp_re=re.compile(r"^\s*(?:" + _alt(comps) + ")" + _E) if comps else None,
+        bare_before_re=re.compile(r"(?:^|(?<=[\s,.:;“\"(\-–—]))(" + bare_alt + ")" + adv + r"\s+$"),
+        bare_after_re=re.compile(r"^(" + bare_alt + ")" + _E),
+        bare_gender=bare_gender,
+    )

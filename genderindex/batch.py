@@ -199,9 +199,28 @@ def _kill_pool(pool) -> None:
             pass
 
 
+class _Task:
+    """A chunk on its way through the pool: its future, how often a worker died under it,
+    and (once known) its results."""
+
+    __slots__ = ("chunk", "fut", "tries", "results")
+
+    def __init__(self, chunk: list[tuple], tries: int = 0):
+        self.chunk, self.fut, self.tries, self.results = chunk, None, tries, None
+
+    @property
+    def suspect(self) -> bool:  # a single record already present at two worker deaths
+        return self.tries >= 2
+
+
 def _ordered_map(kind: str, entries: Iterable[tuple], lang: str | None, jobs: int, chunk_size: int,
                  inflight: int, start_method: str | None) -> Iterator[tuple]:
-    """Yield result tuples in input order; at most ``jobs * inflight`` chunks pending."""
+    """Yield result tuples in input order; at most ``jobs * inflight`` chunks pending.
+
+    When a worker dies, every unfinished chunk is retried in a new pool; a chunk under two
+    deaths is split into single records, and a single record still under suspicion runs
+    alone, so the record that kills workers is found and becomes an error item."""
+    from concurrent.futures import wait
     from concurrent.futures.process import BrokenProcessPool
 
     if jobs <= 1:
@@ -209,7 +228,7 @@ def _ordered_map(kind: str, entries: Iterable[tuple], lang: str | None, jobs: in
             yield from _run_chunk(kind, chunk, lang)
         return
     pool = _make_pool(jobs, start_method)
-    pending: deque[list] = deque()  # [chunk, future, tries]
+    pending: deque[_Task] = deque()
     source = _chunks(entries, chunk_size)
     limit = max(1, jobs * inflight)
     exhausted = False
@@ -219,46 +238,59 @@ def _ordered_map(kind: str, entries: Iterable[tuple], lang: str | None, jobs: in
                 chunk = next(source, None)
                 if chunk is None:
                     exhausted = True
-                    break
-                pending.append([chunk, pool.submit(_run_chunk, kind, chunk, lang), 0])
+                else:
+                    pending.append(_Task(chunk))
             if not pending:
-                return
-            task = pending[0]
+                break
+            head = pending[0]
             try:
-                results = task[1].result()
+                if head.results is None:
+                    if head.suspect and head.fut is None:  # run it alone
+                        wait([t.fut for t in pending if t.fut is not None])
+                        for t in pending:
+                            if t.fut is not None and t.fut.exception() is not None:
+                                t.fut.result()  # raises BrokenProcessPool
+                        head.fut = pool.submit(_run_chunk, kind, head.chunk, lang)
+                    elif not head.suspect:
+                        for t in pending:
+                            if t.fut is None and t.results is None and not t.suspect:
+                                t.fut = pool.submit(_run_chunk, kind, t.chunk, lang)
+                    head.results = head.fut.result()
             except BrokenProcessPool:
-                pool = _recover(pool, pending, kind, lang, jobs, start_method)
+                pool = _recover(pool, pending, blame_head=head.suspect and head.fut is not None,
+                                jobs=jobs, start_method=start_method)
                 continue
             pending.popleft()
-            yield from results
+            yield from head.results
     except BaseException:  # KeyboardInterrupt, GeneratorExit, ...: stop the workers now
         _kill_pool(pool)
         raise
-    else:
-        pool.shutdown(wait=True)
+    pool.shutdown(wait=True)
 
 
-def _recover(pool, pending: deque, kind: str, lang: str | None, jobs: int, start_method: str | None):
-    """A worker died: start a new pool and resubmit every pending chunk. A chunk that was
-    already retried is split into single records; a single record that kills a worker
-    twice becomes an error item."""
+def _recover(pool, pending: deque, blame_head: bool, jobs: int, start_method: str | None):
+    """A worker died: keep finished results, start a new pool, and mark the rest for retry
+    (split into single records from the second death on)."""
     _kill_pool(pool)
-    pool = _make_pool(jobs, start_method)
     tasks = list(pending)
     pending.clear()
-    for chunk, _fut, tries in tasks:
-        if tries >= 1 and len(chunk) > 1:
-            for e in chunk:
-                pending.append([[e], None, tries + 1])
-        elif tries >= 2:
-            i, where, _payload, _err = chunk[0]
-            item = [(i, where, None, "worker process died while analysing this record")]
-            pending.append([item, None, tries + 1])
+    for k, t in enumerate(tasks):
+        fut, t.fut = t.fut, None
+        if t.results is None and fut is not None and fut.done() and not fut.cancelled() \
+                and fut.exception() is None:
+            t.results = fut.result()
+        if t.results is not None or (fut is None and k > 0):
+            pending.append(t)
+        elif k == 0 and blame_head:
+            t.results = [(i, None, None, "worker process died while analysing this record", where, None)
+                         for i, where, _payload, _err in t.chunk]
+            pending.append(t)
+        elif t.tries >= 1 and len(t.chunk) > 1:
+            pending.extend(_Task([e], tries=2) for e in t.chunk)
         else:
-            pending.append([chunk, None, tries + 1])
-    for task in pending:
-        task[1] = pool.submit(_run_chunk, kind, task[0], lang)
-    return pool
+            t.tries += 1
+            pending.append(t)
+    return _make_pool(jobs, start_method)
 
 
 def _item(t: tuple) -> BatchItem:

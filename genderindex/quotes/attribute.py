@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..text.quotemarks import QuoteIndex, QuoteSpan
 from .lexicon import QuoteLexicon
+from .spans import quote_spans
 from .speakers import MentionIndex, Spot
 
 _WORD_RE = re.compile(r"\w+")
@@ -36,6 +37,16 @@ _POSSESSOR_RE = re.compile(
     r"cho|thay mặt|of|with|for|to|wife|husband|son|daughter|by)\s+$",
     re.IGNORECASE,
 )
+_AFTER_QUOTE_RE = re.compile(r"[”\"»][\s,.!?…]*(?:[-–—]\s*)?(?:[^\s,.;:!?“”\"]+\s+){0,6}$")
+# words that open a new (non-person) subject after a comma, not an apposition
+_NEW_SUBJECT_RE = re.compile(
+    r"(?:công an|cơ quan|lực lượng|chính quyền|cảnh sát|nhà chức trách|giới chức|bộ|sở|ubnd|"
+    r"tòa|viện|bệnh viện|gia đình|người dân|nhiều người|báo|hãng|truyền thông|phía|họ|"
+    r"police|officials|authorities|the police|reports|media|he|she|they|it|we|i)(?!\w)",
+    re.IGNORECASE,
+)
+# passive between the person and the verb: "X được các tạp chí nhận xét", "X bị cáo buộc"
+_PASSIVE_GAP_RE = re.compile(r"(?<!\w)(?:được|bị(?! cáo)|was|were|been|is being)(?!\w)")
 _NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
 
 
@@ -72,7 +83,7 @@ class Context:
         self.sent_starts = [s.start for s in sents]
         self.sent_ends = [s.end for s in sents]
         # reliable quoted spans: closed ones, and unclosed ones of paragraph size
-        spans = [q for q in doc.quote_spans if q.closed or q.end - q.start <= 800]
+        spans = [q for q in quote_spans(self.text) if q.closed or q.end - q.start <= 800]
         self.spans = spans
         self.top = [q for q in spans if q.depth == 0]
         self.top_starts = [q.start for q in self.top]
@@ -161,7 +172,9 @@ class Context:
             if bare is not None and bare.start >= r[1]:
                 return bare, bare.start
             gap = self.text[r[1] : cue_s]
-            if self._valid_gap(gap):
+            if _PASSIVE_GAP_RE.search(self.lower, r[1], cue_s):
+                return None, cue_s
+            if self._valid_gap(gap) or self._after_quote(r[0], gap):
                 k = len(rows) - 1
                 # "bà X, vợ ông Y, cho biết": skip possessors back to the head mention
                 while k > 0:
@@ -173,10 +186,20 @@ class Context:
                         break
                     k -= 1
                 r = rows[k]
+                # "phát ngôn viên của X nói", "vợ ông X cho biết": the speaker is unnamed
+                if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 14) : r[0]]):
+                    return None, cue_s
                 return self.spot_from_row(r), r[0]
         if bare is not None:
             return bare, bare.start
         return None, cue_s
+
+    def _after_quote(self, mstart: int, gap: str) -> bool:
+        """``“...”, anh X, quê Đồng Tháp, nói``: a speaker chunk right after a quotation
+        may carry any apposition before its verb."""
+        if len(gap) > 150 or _HARD_STOP_RE.search(gap) or any(c in gap for c in "“”\"«»"):
+            return False
+        return bool(_AFTER_QUOTE_RE.search(self.text, max(0, mstart - 60), mstart))
 
     @staticmethod
     def _valid_gap(gap: str, long: bool = False) -> bool:
@@ -193,6 +216,9 @@ class Context:
             # ", Giám đốc Sở Y cho biết" / ", 32 tuổi, ở Hà Nội kể"
             body = inner.lstrip(",(-–— ")
             if body[:1].isupper() or body[:1].isdigit() or "tuổi" in body:
+                return True
+            # ", điều phối viên của ILO cho biết" (not ", công an cho biết": a new subject)
+            if len(gap) <= 120 and not _NEW_SUBJECT_RE.match(body):
                 return True
         return False
 

@@ -10,6 +10,12 @@ from .speakers import Spot
 _TRIM = " \t\n,.;:-–—"
 # a sentence-final verb may be followed by a short tail ("với phóng viên", "to reporters")
 _TAIL_MAX_WORDS = 7
+# a sentence tail after a closing verb, not content ("với phóng viên", "in a statement")
+_TAIL_START_RE = re.compile(
+    r"^\s*(?:với|trong|tại|khi|hôm|sáng|chiều|tối|trưa|ngày|qua|trên|bên lề|to|in|at|on|during|"
+    r"after|before|while|when|via|through|from|by|late|earlier|last|this|yesterday|today|on)(?!\w)",
+    re.IGNORECASE,
+)
 _SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?]\s*$")
 # coordinated speakers: "ông A và bà B cho biết" / "A and B said"
 _COORD_RE = re.compile(r"^\s*(?:,|và|cùng|and|&)\s*$", re.IGNORECASE)
@@ -80,7 +86,7 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
             s, e = _strip_span(text, pos + mm.end(), se)
             if n_words(text[s:e]) >= 2:
                 return s, e, "indirect", None
-    if strong and n_words(rest) >= 3 and not _is_tail(rest):
+    if strong and n_words(rest) >= 3 and not (_is_tail(rest) and _TAIL_START_RE.match(rest)):
         s, e = _strip_span(text, pos, se)
         return s, e, "indirect", None
     return None
@@ -128,7 +134,11 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         na = lex.not_after.get(verb)
         if na is not None and na.match(lower, ce):
             continue
-        # "thông tin" etc. must follow its subject closely: checked through strength
+        if lex.blockers_re is not None and lex.blockers_re.search(lower, max(0, cs - 20), cs):
+            continue
+        # a capitalised cue inside a sentence is part of a name ("Trường Hy Vọng")
+        if ctx.text[cs].isupper() and lex.lang == "vi" and not _clause_initial(ctx, cs):
+            continue
         strong = verb in lex.strong
         ss, se = ctx.sentence(cs)
         spot, chunk = ctx.speaker_before(cs, ss)
@@ -147,9 +157,11 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
                 content = (s, e, "indirect", None)
         else:
             rest = ctx.text[ce:se]
-            content = _content_after(ctx, verb, ce, se, strong)
-            if content is None:
+            content = None
+            if _is_tail(rest):
                 content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest)
+            if content is None:
+                content = _content_after(ctx, verb, ce, se, strong)
         if content is None:
             continue
         s, e, typ, q = content
@@ -160,6 +172,11 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         for other in _coordinated(ctx, spot, ss):
             out.append(Attribution(s, e, typ, other, ctx.text[cs:ce], cs, ce, q, "cue-coord"))
     return out
+
+
+def _clause_initial(ctx: Context, pos: int) -> bool:
+    ss, _ = ctx.sentence(pos)
+    return pos == ss or bool(re.search(r"[.:!?“\"”,\-–—(]\s*$", ctx.text[max(ss, pos - 4) : pos]))
 
 
 def _chunk_start(ctx: Context, chunk: int, ss: int) -> int:

@@ -37,6 +37,7 @@ class QuoteLexicon:
     bare_before_re: re.Pattern | None = None  # bare speaker right before a cue (anchored at end)
     bare_after_re: re.Pattern | None = None  # bare speaker right after a frame (anchored at start)
     bare_gender: dict[str, str] = field(default_factory=dict)
+    blockers_re: re.Pattern | None = None  # negation/passive right before any cue
 
     def is_strong(self, cue: str) -> bool:
         return " ".join(cue.split()) in self.strong
@@ -78,7 +79,7 @@ def load_lexicon(lang: str) -> QuoteLexicon:
             if before:
                 out[" ".join(verb.lower().split())] = re.compile(r"(?:^|[^\w])(?:" + alt + r")\s*$")
             else:
-                out[" ".join(verb.lower().split())] = re.compile(r"^\s*(?:" + alt + ")" + _E)
+                out[" ".join(verb.lower().split())] = re.compile(r"\s*(?:" + alt + ")" + _E)
         return out
 
     mods = _check_list(data, "modifiers", path)
@@ -88,6 +89,7 @@ def load_lexicon(lang: str) -> QuoteLexicon:
     for g in ("male", "female", "any"):
         for w in bare.get(g, []) or []:
             bare_gender[" ".join(str(w).lower().split())] = g
+    blockers = _check_list(data, "blockers", path)
     adverbs = _check_list(data, "adverbs", path)
     adv = r"(?:\s+(?:" + _alt(adverbs) + "))*" if adverbs else ""
     bare_alt = _alt(bare_gender)
@@ -99,9 +101,10 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         frame_re=frame_re,
         not_before=ctx("not_before", True),
         not_after=ctx("not_after", False),
-        modifiers_re=re.compile(r"^(?:\s+(?:" + _alt(mods) + ")" + _E + ")+") if mods else None,
-        comp_re=re.compile(r"^\s*(?:" + _alt(comps) + ")" + _E) if comps else None,
+        modifiers_re=re.compile(r"(?:\s+(?:" + _alt(mods) + ")" + _E + ")+") if mods else None,
+        comp_re=re.compile(r"\s*(?:" + _alt(comps) + ")" + _E) if comps else None,
         bare_before_re=re.compile(r"(?:^|(?<=[\s,.:;“\"(\-–—]))(" + bare_alt + ")" + adv + r"\s+$"),
-        bare_after_re=re.compile(r"^(" + bare_alt + ")" + _E),
+        bare_after_re=re.compile(r"(" + bare_alt + ")" + _E),
         bare_gender=bare_gender,
+        blockers_re=re.compile(r"(?:^|[^\w])(?:" + _alt(blockers) + r")\s+$") if blockers else None,
     )

@@ -85,14 +85,17 @@ class MentionIndex:
         elif want == "any" and head in _FEMALE_HON:
             want = "female"
 
+        if want == "any":
+            # "em kể", "cháu nói": only someone already called that way
+            for pid in order:
+                if head in hons.get(pid, ()):
+                    return pid
+            return None
+
         def gender_ok(pid: int) -> bool:
             g = self.people[pid].gender
             return want == "any" or g == want
 
-        # honorific match among the two most recent persons
-        for pid in order[:3]:
-            if head in hons.get(pid, ()) and gender_ok(pid):
-                return pid
         for pid in order:
             if gender_ok(pid):
                 return pid

@@ -46,7 +46,9 @@ _NEW_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 # passive between the person and the verb: "X được các tạp chí nhận xét", "X bị cáo buộc"
-_PASSIVE_GAP_RE = re.compile(r"(?<!\w)(?:được|bị(?! cáo)|was|were|been|is being)(?!\w)")
+_PASSIVE_GAP_RE = re.compile(
+    r"\s*(?:(?:đã|cũng|từng|vẫn|lại|has|had|have)\s+)*(?:được|bị(?! cáo)|was|were|been|is being)(?!\w)"
+)
 _NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
 
 
@@ -172,7 +174,7 @@ class Context:
             if bare is not None and bare.start >= r[1]:
                 return bare, bare.start
             gap = self.text[r[1] : cue_s]
-            if _PASSIVE_GAP_RE.search(self.lower, r[1], cue_s):
+            if _PASSIVE_GAP_RE.match(self.lower, r[1], cue_s):
                 return None, cue_s
             if self._valid_gap(gap) or self._after_quote(r[0], gap):
                 k = len(rows) - 1

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from ..text.quotemarks import QuoteSpan
 
+import re
+
+_MARK_RE = re.compile(r"[“”«»„\"‘’\n]")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _AFTER_CLOSE = " \t\n.,;:!?…)]}-–—"
@@ -20,7 +23,9 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []  # (kind, start) kind: "c" curly/guillemet, "s" straight, "a" single
     n = len(text)
-    for i, c in enumerate(text):
+    for mm in _MARK_RE.finditer(text):
+        i = mm.start()
+        c = text[i]
         if c == "\n":
             while stack:
                 _, s = stack.pop()
@@ -29,7 +34,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         if c in _OPENERS:
             stack.append(("c", i))
         elif c in _CLOSERS:
-            if stack and stack[-1][0] != "a":
+            if not stack:
+                ps = text.rfind("\n", 0, i) + 1
+                out.append(QuoteSpan(ps, i + 1, ps, i, False, 0))
+            elif stack[-1][0] != "a":
                 _, s = stack.pop()
                 out.append(QuoteSpan(s, i + 1, s + 1, i, True, len(stack)))
             elif len(stack) > 1:
@@ -39,14 +47,20 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         elif c == '"':
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < n else " "
-            opens = prev in _BEFORE_OPEN and nxt not in " \t\n"
-            closes = prev not in " \t\n" and (nxt in _AFTER_CLOSE or i + 1 == n)
+            # '" ,' / '" .' close even after a space (spaced quotes: '" Tôi đi . "')
+            punct_after = nxt in ".,;:!?…)"
+            opens = prev in _BEFORE_OPEN and nxt not in " \t\n" and not punct_after
+            closes = (prev not in " \t\n" and (nxt in _AFTER_CLOSE or i + 1 == n)) or punct_after
             top = stack[-1][0] if stack else None
             if closes and not opens and top in ("c", "s"):
                 _, s = stack.pop()
                 out.append(QuoteSpan(s, i + 1, s + 1, i, True, len(stack)))
             elif opens and not closes:
                 stack.append(("s", i))
+            elif closes and not stack and not opens:
+                # closes a quotation opened in an earlier paragraph: it covers this one
+                ps = text.rfind("\n", 0, i) + 1
+                out.append(QuoteSpan(ps, i + 1, ps, i, False, 0))
             elif top == "s":
                 _, s = stack.pop()
                 out.append(QuoteSpan(s, i + 1, s + 1, i, True, len(stack)))

@@ -77,6 +77,16 @@ VI_FAMILY_NAMES = frozenset(
     "mai lương tạ đoàn trịnh lâm cao chu hà vương thái lưu kiều tô".split()
 )
 
+#: capitalised words that are not names (sentence-initial pronouns, kin terms, determiners)
+NON_NAME_WORDS = frozenset(
+    """
+    he she him her his hers they them their it its i me my you your we us our this that these those
+    who whom mine yours
+    ông bà anh chị em cô chú bác cháu bé cụ họ nó hắn mình tôi chúng ta người
+    state house senate congress president senator governor
+    """.split()
+)
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _TOKEN_SPLIT = re.compile(r"[\s\-–]+")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]?\.?$")
@@ -140,7 +150,12 @@ def mention_name_tokens(mention: str) -> tuple[str, ...]:
     run.reverse()
     if not run:  # a lower-case-only mention ("bà", "he") carries no name
         return ()
-    return name_tokens(" ".join(run))
+    toks = name_tokens(" ".join(run))
+    while toks and toks[0] in ("the", "a", "an"):
+        toks = toks[1:]
+    if all(t in NON_NAME_WORDS or t in HONORIFICS or t in TITLES for t in toks):
+        return ()  # "She", "Ông", "The President": a capitalised pronoun or title, not a name
+    return toks
 
 
 def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

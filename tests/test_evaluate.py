@@ -51,6 +51,15 @@ def test_mention_name_part_drops_titles_and_bare_honorifics():
     assert mention_name_tokens("Chủ tịch Tập") == ("tập",)
     assert mention_name_tokens("ông") == ()
     assert mention_name_tokens("President Donald Trump") == ("donald", "trump")
+    # sentence-initial pronouns and bare honorifics are not names
+    assert mention_name_tokens("She") == () and mention_name_tokens("Ông") == ()
+    assert mention_name_tokens("The President") == ()
+
+
+def test_capitalised_pronoun_mentions_do_not_link_two_people():
+    gold = [grec("a", [gp("Lan", "female", mentions=["Lan", "She"])])]
+    system = [srec("a", [sp("Mai", "female", mentions=[{"start": 0, "end": 3, "text": "She"}])])]
+    assert evaluate_outputs(gold, system)["people"]["tp"] == 0
 
 
 @pytest.mark.parametrize("a,b,strength", [

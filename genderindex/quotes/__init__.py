@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..text.document import TextDoc
 from ..types import Person, Quote
 from .attribute import Attribution, Context
-from .direct import floating_attributions
+from .direct import colon_attributions, floating_attributions
 from .indirect import cue_attributions, frame_attributions
 from .lexicon import load_lexicon
 
@@ -21,6 +21,7 @@ def find_quotes(doc: TextDoc, people: list[Person]) -> list[Quote]:
     """Quotes in ``doc``; marks ``people[i].quoted``/``quote_type`` for attributed speakers."""
     ctx = Context(doc, people, load_lexicon(doc.lang))
     found = cue_attributions(ctx) + frame_attributions(ctx)
+    found += colon_attributions(ctx)
     found += floating_attributions(ctx, found)
     found = _dedupe(found)
     quotes: list[Quote] = []

@@ -49,6 +49,8 @@ _NEW_SUBJECT_RE = re.compile(
 _PASSIVE_GAP_RE = re.compile(
     r"\s*(?:(?:đã|cũng|từng|vẫn|lại|has|had|have)\s+)*(?:được|bị(?! cáo)|was|were|been|is being)(?!\w)"
 )
+# the words right before a verb, after the last separator (a bare-title subject)
+_TITLE_CHUNK_RE = re.compile(r"(?:^|[,;:.!?”\"»(\-–—]\s*)([^\s,;:.!?”\"»(\-–—][^,;:.!?”\"»(\-–—]*?)\s*$")
 _NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
 
 
@@ -194,7 +196,39 @@ class Context:
                 return self.spot_from_row(r), r[0]
         if bare is not None:
             return bare, bare.start
+        titled = self.title_before(cue_s, lo)
+        if titled is not None:
+            return titled, titled.start
         return None, cue_s
+
+    def title_before(self, pos: int, lo: int) -> Spot | None:
+        """A bare title as subject (``Chủ tịch nước nêu rõ``, ``vị bộ trưởng cho biết``):
+        the most recent person carrying that title."""
+        left = self.text[max(lo, pos - 60) : pos]
+        m = _TITLE_CHUNK_RE.search(left)
+        if not m:
+            return None
+        words = m.group(1).split()
+        while words and words[0].lower() in self.lex.title_dets:
+            words = words[1:]
+        while words and words[-1].lower() in self.lex.title_dets:
+            words = words[:-1]
+        if not words or len(words) > 6 or not words[0][:1].isalpha():
+            return None
+        chunk = " ".join(words).lower()
+        s0 = max(lo, pos - 60) + m.start(1)
+        best, best_pos = None, -1
+        for r in self.idx.before(max(0, pos - 3000), s0):
+            p = self.people[r[2]]
+            for t in p.titles:
+                tl = " ".join(t.lower().split())
+                if tl == chunk or tl.startswith(chunk + " ") or tl.endswith(" " + chunk):
+                    if r[0] > best_pos:
+                        best, best_pos = r, r[0]
+                    break
+        if best is None:
+            return None
+        return Spot(best[2], s0, s0 + len(m.group(1)), "title")
 
     def _after_quote(self, mstart: int, gap: str) -> bool:
         """``“...”, anh X, quê Đồng Tháp, nói``: a speaker chunk right after a quotation

@@ -28,6 +28,50 @@ def _standalone(ctx: Context, q) -> bool:
     return not head.strip(" -–—:\n")
 
 
+_COLON_RE = re.compile(r":")
+_NO_VERB_GAP_RE = re.compile(r"[,.;!?“”\"«»()]")
+
+
+def colon_attributions(ctx: Context) -> list[Attribution]:
+    """``Ông X: ...`` (interview answers, headlines ``Putin: ...``) and
+    ``X tự hào: “...”`` (any short predicate, then a colon and a quotation)."""
+    out: list[Attribution] = []
+    text = ctx.text
+    for m in _COLON_RE.finditer(text):
+        c = m.start()
+        if ctx.in_quote(c, c + 1):
+            continue
+        ss, se = ctx.sentence(c)
+        rows = [r for r in ctx.idx.before(ss, c) if not ctx.in_quote(r[0], r[1])]
+        if not rows:
+            continue
+        r = rows[-1]
+        gap = text[r[1] : c]
+        q = ctx.quote_starting_near(c + 1, 4)
+        if not gap.strip():
+            # the name opens the sentence (after an optional title): an interview answer
+            if n_words(text[ss : r[0]]) > 6 or _NO_VERB_GAP_RE.search(text, ss, r[0]):
+                continue
+            if q is not None:
+                s, e = q.inner_start, q.inner_end
+            else:
+                s, e = c + 1, se
+                while s < e and text[s] in " \t":
+                    s += 1
+                if n_words(text[s:e]) < 3:
+                    continue
+            out.append(Attribution(s, e, "direct", _spot(r), ":", c, c + 1, q, "speaker-colon"))
+        elif q is not None and len(gap) <= 60 and not _NO_VERB_GAP_RE.search(gap) and n_words(gap) <= 8:
+            out.append(Attribution(q.inner_start, q.inner_end, "direct", _spot(r), ":", c, c + 1, q, "colon-quote"))
+    return out
+
+
+def _spot(r):
+    from .speakers import Spot
+
+    return Spot(r[2], r[0], r[1], r[3])
+
+
 def _reach(a: Attribution) -> int:
     """Where an attribution ends in the text (content, cue or speaker, whichever is last)."""
     return max(a.end, a.cue_end or 0, a.spot.end if a.spot else 0)

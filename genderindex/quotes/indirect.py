@@ -97,9 +97,9 @@ def _is_tail(rest: str) -> bool:
     return n_words(rest) <= _TAIL_MAX_WORDS and not re.search(r"[,:“\"]", rest)
 
 
-def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str):
+def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed: bool = False):
     """(start, end, type, quote) of the content before a closing ``speaker + verb``."""
-    if not _is_tail(rest):
+    if not relaxed and not _is_tail(rest):
         return None
     text = ctx.text
     q = ctx.quote_ending_before(chunk_start, ss - 1200)
@@ -206,53 +206,73 @@ def _coordinated(ctx: Context, spot: Spot, ss: int) -> list[Spot]:
 
 
 def frame_attributions(ctx: Context) -> list[Attribution]:
-    """``Theo ông X, ...`` / ``..., theo bà Minh.`` / ``according to Smith``."""
-    text = ctx.text
+    """``Theo ông X, ...`` / ``..., theo bà Minh.`` / ``according to Smith`` and
+    ``... dẫn lời ông X ...`` (the latter anywhere in a clause)."""
     out: list[Attribution] = []
     for m in ctx.lex.frame_re.finditer(ctx.lower):
-        fs, fe = m.span(1)
-        if ctx.in_quote(fs, fe):
-            continue
-        ss, se = ctx.sentence(fs)
-        prev = text[ss:fs].rstrip()
-        # clause-initial frame only ("đi theo ông X" is not a frame)
-        if prev and not re.search(r"(?:[,;:”\"»(\-–—]|\b(?:và|nhưng|còn|song|tuy nhiên|and|but))$", prev):
-            continue
-        pos = m.end()
-        spot = None
-        rows = [r for r in ctx.idx.starting_in(pos, min(se, pos + 60)) if not ctx.in_quote(r[0], r[1])]
-        if rows:
-            r = rows[0]
-            gap = text[pos : r[0]]
-            if not re.search(r"[,.;:!?“”\"]", gap) and n_words(gap) <= 8:
-                # the frame's own title words may be part of the gap ("theo chuyên gia tâm lý X")
-                spot = Spot(r[2], r[0], r[1], r[3])
-        if spot is None:
-            spot = ctx.bare_after(pos)
-        if spot is None:
-            continue
-        after = text[spot.end : se]
-        # skip an apposition after the name up to the comma that opens the content
-        content = None
-        cm = re.match(r"^((?:\s*\([^)]{0,120}\))?(?:\s*,[^,]{0,120})*?)\s*,\s*", after)
-        if cm is not None:
-            # prefer the first comma after which the rest is a clause of >= 3 words
-            for km in re.finditer(r",", after):
-                tail = after[km.end() :]
-                head = after[: km.start()]
-                if n_words(tail) >= 3 and (n_words(head) <= 12 or not head.strip()):
-                    s, e = _strip_span(text, spot.end + km.end(), se)
-                    content = (s, e, "indirect", None)
-                    # a quotation right after the comma makes it direct
-                    q = ctx.quote_starting_near(spot.end + km.end(), 3)
-                    if q is not None:
-                        content = (q.inner_start, q.inner_end, "direct", q)
-                    break
-        if content is None and _is_tail(after):
-            content = _content_before(ctx, fs, ss, after)
-        if content is None:
-            continue
-        s, e, typ, q = content
-        if e > s:
-            out.append(Attribution(s, e, typ, spot, text[fs:fe], fs, fe, q, "frame"))
+        a = _frame(ctx, m.start(1), m.end(1), m.end(), clause_initial=True)
+        if a is not None:
+            out.append(a)
+    if ctx.lex.reported_by_re is not None:
+        for m in ctx.lex.reported_by_re.finditer(ctx.lower):
+            a = _frame(ctx, m.start(1), m.end(1), m.end(), clause_initial=False)
+            if a is not None:
+                out.append(a)
     return out
+
+
+def _frame(ctx: Context, fs: int, fe: int, pos: int, clause_initial: bool) -> Attribution | None:
+    text = ctx.text
+    if ctx.in_quote(fs, fe):
+        return None
+    ss, se = ctx.sentence(fs)
+    prev = text[ss:fs].rstrip()
+    # clause-initial frame only ("đi theo ông X" is not a frame)
+    if clause_initial and prev and not re.search(
+        r"(?:[,;:”\"»(\-–—]|\b(?:và|nhưng|còn|song|tuy nhiên|and|but))$", prev
+    ):
+        return None
+    spot = None
+    rows = [r for r in ctx.idx.starting_in(pos, min(se, pos + 60)) if not ctx.in_quote(r[0], r[1])]
+    if rows:
+        r = rows[0]
+        gap = text[pos : r[0]]
+        # the frame's own title words may sit in the gap ("theo chuyên gia tâm lý X")
+        if not re.search(r"[,.;:!?“”\"]", gap) and n_words(gap) <= 8:
+            spot = Spot(r[2], r[0], r[1], r[3])
+    if spot is None:
+        spot = ctx.bare_after(pos)
+    if spot is None:
+        return None
+    after = text[spot.end : se]
+    content = None
+    # skip an apposition after the name up to the comma that opens the content
+    for km in re.finditer(r",", after):
+        tail = after[km.end() :]
+        head = after[: km.start()]
+        if n_words(tail) >= 3 and (n_words(head) <= 12 or not head.strip()):
+            s, e = _strip_span(text, spot.end + km.end(), se)
+            content = (s, e, "indirect", None)
+            q = ctx.quote_starting_near(spot.end + km.end(), 3)
+            if q is not None:
+                content = (q.inner_start, q.inner_end, "direct", q)
+            break
+    if content is None and (_is_tail(after) or (not clause_initial and _is_apposition(after))):
+        content = _content_before(ctx, fs, ss, after, relaxed=not clause_initial)
+    if content is None and not clause_initial:
+        # "AFP dẫn lời ông X nói: ..." is handled by the verb; "dẫn lời ông X rằng ..."
+        m = ctx.lex.comp_re.match(ctx.lower, spot.end) if ctx.lex.comp_re else None
+        if m and n_words(text[m.end() : se]) >= 2:
+            s, e = _strip_span(text, m.end(), se)
+            content = (s, e, "indirect", None)
+    if content is None:
+        return None
+    s, e, typ, q = content
+    if e <= s:
+        return None
+    return Attribution(s, e, typ, spot, text[fs:fe], fs, fe, q, "frame")
+
+
+def _is_apposition(after: str) -> bool:
+    """``" - đại diện Mỹ tại LHQ."``: a title after the name, then the sentence ends."""
+    return bool(re.match(r"^\s*(?:,|[-–—])\s*[^,:“”\"]{0,100}$", after))

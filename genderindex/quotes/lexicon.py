@@ -38,6 +38,8 @@ class QuoteLexicon:
     bare_after_re: re.Pattern | None = None  # bare speaker right after a frame (anchored at start)
     bare_gender: dict[str, str] = field(default_factory=dict)
     blockers_re: re.Pattern | None = None  # negation/passive right before any cue
+    reported_by_re: re.Pattern | None = None  # "dẫn lời X" anywhere in a clause
+    title_dets: frozenset[str] = frozenset()
 
     def is_strong(self, cue: str) -> bool:
         return " ".join(cue.split()) in self.strong
@@ -106,5 +108,9 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         bare_before_re=re.compile(r"(?:^|(?<=[\s,.:;“\"(\-–—]))(" + bare_alt + ")" + adv + r"\s+$"),
         bare_after_re=re.compile(r"(" + bare_alt + ")" + _E),
         bare_gender=bare_gender,
+        reported_by_re=re.compile(_B + "(" + _alt(_check_list(data, "reported_by", path)) + r")\s+")
+        if data.get("reported_by")
+        else None,
+        title_dets=frozenset(w.lower() for w in _check_list(data, "title_determiners", path)),
         blockers_re=re.compile(r"(?:^|[^\w])(?:" + _alt(blockers) + r")\s+$") if blockers else None,
     )

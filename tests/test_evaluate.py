@@ -266,14 +266,32 @@ def test_cli_reports_malformed_gold_line_with_line_number(tmp_path):
     assert data["articles_scored"] == 1 and data["people"]["f1"] == 1.0
 
 
-def test_cli_errors_out_and_corpus_analysis(tmp_path):
+def test_cli_errors_out_and_corpus_analysis(tmp_path, monkeypatch):
+    import genderindex.batch as batch
+
+    seen = {}
+
+    def fake_iter_analyze(records, lang="auto", jobs=1, **kw):
+        recs = list(records)
+        seen["ids"] = [r["id"] for _, r in recs]
+        seen["jobs"] = jobs
+        for i, (where, r) in enumerate(recs):
+            s = r["text"].index("Lê")
+            person = sp("Lê Văn Hùng", "male", mentions=[{"start": s, "end": s + 11, "text": "Lê Văn Hùng"}])
+            yield batch.BatchItem(i, r["id"], result=srec(r["id"], [person]), where=where)
+
+    monkeypatch.setattr(batch, "iter_analyze", fake_iter_analyze)
     g, c, e = tmp_path / "gold.jsonl", tmp_path / "corpus.jsonl", tmp_path / "err.jsonl"
+    out = tmp_path / "sys.jsonl"
     _write(g, [grec("a", [gp("Lê Văn Hùng", "male")])])
     _write(c, [{"id": "a", "text": "Ông Lê Văn Hùng đi chợ sáng nay."}, {"id": "other", "text": "Không ai."}])
     res = CliRunner().invoke(app, ["evaluate", "--gold", str(g), "--corpus", str(c), "--format", "json",
-                                   "--errors-out", str(e)])
+                                   "--errors-out", str(e), "--jobs", "2", "--save-system", str(out)])
     assert res.exit_code == 0, res.output
-    assert json.loads(res.stdout)["articles_scored"] == 1
+    assert seen == {"ids": ["a"], "jobs": 2}  # only gold articles are analysed
+    data = json.loads(res.stdout)
+    assert data["articles_scored"] == 1 and data["people"]["f1"] == 1.0
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["id"] == "a"
     rows = [json.loads(x) for x in e.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["a"]
 

@@ -33,7 +33,8 @@ def _read_gold(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     return recs, problems
 
 
-def _read_records(path: Path, label: str) -> tuple[list[dict[str, Any]], list[str]]:
+def _read_records(path: Path, label: str) -> tuple[list[tuple[str, dict[str, Any]]], list[str]]:
+    """``(where, record)`` pairs of a JSONL file and the unreadable lines (with line numbers)."""
     from ..io.jsonl import read_jsonl
 
     recs, problems = [], []
@@ -41,7 +42,7 @@ def _read_records(path: Path, label: str) -> tuple[list[dict[str, Any]], list[st
         if isinstance(rec, Exception):
             problems.append(f"{label} {rec}")
         else:
-            recs.append(rec)
+            recs.append((where, rec))
     return recs, problems
 
 
@@ -88,19 +89,20 @@ def evaluate(
         console_err(f"skipped gold {msg}")
     gold_ids = {str(r["id"]) for r in gold_recs}
 
-    corpus_recs: list[dict[str, Any]] = []
+    corpus_pairs: list[tuple[str, dict[str, Any]]] = []
     if corpus is not None:
-        corpus_recs, cprobs = _read_records(corpus, "corpus")
+        corpus_pairs, cprobs = _read_records(corpus, "corpus")
         for msg in cprobs:
             console_err(f"skipped {msg}")
         problems += cprobs
-        corpus_recs = [r for r in corpus_recs if str(r.get("id")) in gold_ids]
-        missing = gold_ids - {str(r.get("id")) for r in corpus_recs}
+        corpus_pairs = [(w, r) for w, r in corpus_pairs if str(r.get("id")) in gold_ids]
+        missing = gold_ids - {str(r.get("id")) for _, r in corpus_pairs}
         if missing:
             console_err(f"warning: {len(missing)} gold id(s) not in the corpus, e.g. {sorted(missing)[0]}")
 
     if system is not None:
-        sys_recs, sprobs = _read_records(system, "system")
+        sys_pairs, sprobs = _read_records(system, "system")
+        sys_recs = [r for _, r in sys_pairs]
         for msg in sprobs:
             console_err(f"skipped {msg}")
         problems += sprobs
@@ -108,9 +110,8 @@ def evaluate(
         from ..batch import iter_analyze
 
         sys_recs = []
-        pairs = ((f"{corpus}:{r.get('id')}", r) for r in corpus_recs)
-        with progress_bar(True, "analyzing", total=len(corpus_recs)) as advance:
-            for item in iter_analyze(pairs, lang=lang, jobs=jobs):
+        with progress_bar(True, "analyzing", total=len(corpus_pairs)) as advance:
+            for item in iter_analyze(iter(corpus_pairs), lang=lang, jobs=jobs):
                 if item.error is not None:
                     console_err(f"analysis failed for {item.where}: {item.error}")
                     problems.append(item.error)
@@ -122,7 +123,7 @@ def evaluate(
                 for r in sys_recs:
                     fh.write(dump_line(r) + "\n")
 
-    result = evaluate_outputs(gold_recs, sys_recs, corpus_recs or None)
+    result = evaluate_outputs(gold_recs, sys_recs, [r for _, r in corpus_pairs] or None)
     result["gold_file"] = str(gold)
     result["skipped_lines"] = problems
     articles = result.pop("articles", [])

@@ -58,6 +58,7 @@ class Rubric:
 
     version: str = DEFAULT_VERSION
     title: str = ""
+    title_vi: str = ""
     disclaimer: str = ""
     period: str = "quarter"
     parity_target: float = 0.5
@@ -73,10 +74,14 @@ class Rubric:
                 return ind
         return None
 
+    def title_for(self, lang: str) -> str:
+        """The rubric's title in ``lang`` ("vi" uses ``title_vi`` when given)."""
+        return (self.title_vi if lang == "vi" and self.title_vi else self.title) or self.version
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON view (stored with every audit run)."""
         return {
-            "version": self.version, "title": self.title, "disclaimer": self.disclaimer,
+            "version": self.version, "title": self.title, "title_vi": self.title_vi, "disclaimer": self.disclaimer,
             "period": self.period, "parity_target": self.parity_target,
             "indicators": [ind.__dict__ for ind in self.indicators], "meets_index": dict(self.meets),
             "local_target": self.local_target,
@@ -141,7 +146,8 @@ def parse_rubric(data: dict[str, Any], source: str = "<rubric>") -> Rubric:
             raise RubricError(f"{where}: 'share' is a fraction (0.7 for 70%), got {share}")
         prog.append(ProgramTarget(int(_num(t, "year", where)), share, str(t.get("label", ""))))
     return Rubric(
-        version=version.strip(), title=str(data.get("title", "")), disclaimer=str(data.get("disclaimer", "")),
+        version=version.strip(), title=str(data.get("title", "")), title_vi=str(data.get("title_vi", "")),
+        disclaimer=str(data.get("disclaimer", "")),
         period=period, parity_target=float(parity), indicators=tuple(inds), meets=meets, local_target=local,
         program_targets=tuple(sorted(prog, key=lambda t: t.year)), path=source,
     )

@@ -332,6 +332,29 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[m.end():]
 
 
+def extract_html(html: str) -> dict[str, Any]:
+    """Article text and metadata (title, date, url, outlet) of an HTML page, through
+    trafilatura's boilerplate remover; a plain stdlib extractor when trafilatura cannot be
+    imported (it needs the ``lxml_html_clean`` package with lxml >= 5.2)."""
+    try:
+        import trafilatura
+    except ImportError:
+        trafilatura = None
+    if trafilatura is not None:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+        if doc is None:
+            raise ValueError("no article text found in the HTML")
+        get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
+        return {"text": get("text") or "", "title": get("title"), "date": get("date"), "url": get("url"),
+                "outlet": get("sitename")}
+    from .htmltext import simple_extract
+
+    out = simple_extract(html)
+    if not out.get("text"):
+        raise ValueError("no article text found in the HTML")
+    return out
+
+
 def read_document(path: Path, root: Path | None = None) -> dict[str, Any]:
     """One .txt/.md/.html/.docx file as a record (raises ValueError when unreadable)."""
     suffix = path.suffix.lower()
@@ -350,15 +373,7 @@ def read_document(path: Path, root: Path | None = None) -> dict[str, Any]:
                 rec["title"], body = m[1].strip(), body[m.end():]
         rec["text"] = body.strip()
     elif suffix in (".html", ".htm"):
-        import trafilatura
-
-        html = path.read_bytes().decode("utf-8", errors="replace")
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
-        if doc is None:
-            raise ValueError("no article text found in the HTML")
-        get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
-        rec.update({"text": get("text") or "", "title": get("title"), "date": get("date"),
-                    "url": get("url"), "outlet": get("sitename")})
+        rec.update(extract_html(path.read_bytes().decode("utf-8", errors="replace")))
     elif suffix == ".docx":
         import docx
 

@@ -184,9 +184,24 @@ EXACT, SUFFIX, PREFIX, MENTION = 4, 3, 2, 1
 STRENGTH_NAMES = {EXACT: "exact", SUFFIX: "suffix", PREFIX: "prefix", MENTION: "mention"}
 
 
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def name_strength(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     """How two name token tuples match: EXACT, SUFFIX (syllable/word suffix or initials),
-    PREFIX (first word(s) of a foreign name, never a bare Vietnamese family name), or 0."""
+    PREFIX (first word(s) of a foreign name, never a bare Vietnamese family name), or 0.
+    A generational suffix (Jr., II) may be missing on one side: then at most PREFIX."""
+    if not a or not b:
+        return 0
+    if (a[-1] in _GENERATIONAL) != (b[-1] in _GENERATIONAL):
+        st = _name_strength(a, b)
+        a2 = a[:-1] if a[-1] in _GENERATIONAL else a
+        b2 = b[:-1] if b[-1] in _GENERATIONAL else b
+        return max(st, min(PREFIX, _name_strength(a2, b2)))
+    return _name_strength(a, b)
+
+
+def _name_strength(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     if not a or not b:
         return 0
     if a == b:
@@ -271,6 +286,7 @@ class _P:
     quote_type: str | None
     function: str | None
     spans: list[tuple[str, int, int]]
+    evidence: list[str] = field(default_factory=list)
 
 
 def _gender(v: Any) -> str:
@@ -314,8 +330,9 @@ def _system_person(i: int, p: Mapping[str, Any]) -> _P:
         f = mention_name_tokens(text)
         if f:
             forms.add(f)
+    evidence = [f"{e.get('cue')}:{e.get('text')}" for e in (p.get("gender_evidence") or []) if isinstance(e, Mapping)]
     return _P(i, name, key, forms, _gender(p.get("gender")), bool(p.get("quoted")),
-              p.get("quote_type"), p.get("function"), spans)
+              p.get("quote_type"), p.get("function"), spans, evidence)
 
 
 def _pair_score(g: _P, s: _P) -> tuple[int, int]:
@@ -554,7 +571,8 @@ def _score_article(grec: Mapping[str, Any], srec: Mapping[str, Any], art: _Artic
         if g.gender == s.gender:
             c["people_g"][g.gender]["tp"] += 1
         elif g.gender in GENDERS:
-            gender_err.append({"gold": g.name, "system": s.name, "gold_gender": g.gender, "system_gender": s.gender})
+            gender_err.append({"gold": g.name, "system": s.name, "gold_gender": g.gender, "system_gender": s.gender,
+                               "system_evidence": s.evidence})
         if g.quoted and s.quoted:
             c["sources"]["tp"] += 1
             if g.gender == s.gender:
@@ -577,8 +595,14 @@ def _score_article(grec: Mapping[str, Any], srec: Mapping[str, Any], art: _Artic
     err["matched_people"] = [[g.name, s.name, STRENGTH_NAMES[st]] for g, s, st in pairs]
     err["missed_people"] = [f"{p.name} ({p.gender})" for p in gold if p.index not in mg]
     err["spurious_people"] = [f"{p.name} ({p.gender})" for p in system if p.index not in ms]
-    err["missed_sources"] = [p.name for p in gold if p.quoted and not (p.index in pair_by_g and pair_by_g[p.index].quoted)]
-    err["spurious_sources"] = [p.name for p in system if p.quoted and not (p.index in pair_by_s and pair_by_s[p.index].quoted)]
+    err["missed_sources"] = [
+        f"{p.name} ({'person found, not quoted' if p.index in pair_by_g else 'person missed'})"
+        for p in gold if p.quoted and not (p.index in pair_by_g and pair_by_g[p.index].quoted)
+    ]
+    err["spurious_sources"] = [
+        f"{p.name} ({'gold person not quoted' if p.index in pair_by_s else 'no gold person'})"
+        for p in system if p.quoted and not (p.index in pair_by_s and pair_by_s[p.index].quoted)
+    ]
     err["gender_errors"] = gender_err
     err["function_errors"] = func_err
     err["quote_type_errors"] = qtype_err

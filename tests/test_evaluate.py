@@ -72,6 +72,8 @@ def test_capitalised_pronoun_mentions_do_not_link_two_people():
     ("Nguyễn", "Nguyễn Thị Hương", 0),  # a bare family name is not a person match
     ("Hương", "Nguyễn Thị Hường", 0),
     ("Lan", "Lê Thị Mai", 0),
+    ("Cleaver", "Emanuel Cleaver II", PREFIX),  # generational suffix missing: weaker match
+    ("Trump Jr.", "Donald Trump Jr.", SUFFIX),
 ])
 def test_name_strength(a, b, strength):
     assert name_strength(name_tokens(a), name_tokens(b)) == strength
@@ -105,6 +107,23 @@ def test_one_system_person_cannot_match_two_gold_people():
     assert r["people"]["tp"] == 1
     assert r["people"]["precision"] == 1.0 and r["people"]["recall"] == 0.5
     assert len(r["articles"][0]["missed_people"]) == 1
+
+
+def test_father_and_son_are_matched_to_the_right_gold_person():
+    gold = [grec("a", [gp("Donald Trump", "male"), gp("Donald Trump Jr.", "male")])]
+    system = [srec("a", [sp("Trump Jr.", "male"), sp("Donald Trump", "male")])]
+    r = evaluate_outputs(gold, system)
+    assert sorted(tuple(p[:2]) for p in r["articles"][0]["matched_people"]) == [
+        ("Donald Trump", "Donald Trump"), ("Donald Trump Jr.", "Trump Jr.")]
+
+
+def test_missed_sources_say_whether_the_person_was_found():
+    gold = [grec("a", [gp("Lan", "female", True), gp("Hùng", "male", True)])]
+    system = [srec("a", [sp("Lan", "female", False), sp("Tuấn", "male", True)])]
+    err = evaluate_outputs(gold, system)["articles"][0]
+    assert "Lan (person found, not quoted)" in err["missed_sources"]
+    assert "Hùng (person missed)" in err["missed_sources"]
+    assert err["spurious_sources"] == ["Tuấn (no gold person)"]
 
 
 def test_mention_forms_match_when_names_differ():

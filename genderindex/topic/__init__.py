@@ -1,10 +1,20 @@
-"""Topic stage: gender-equality (ge_topic) and gender-based-violence (gbv_story) flags."""
+"""Topic stage: gender-equality (ge_topic) and gender-based-violence (gbv_story) flags.
+
+A linear model per language over word n-grams and lexicon counts, trained with
+scikit-learn (``genderindex train topic``) and shipped as plain JSON weights in
+``models/topic_<lang>.json``; inference here is pure Python (no sklearn, no numpy).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..text.document import TextDoc
+from .model import TopicModel, TopicModelError, load_model
+
+__all__ = ["TopicResult", "classify", "classify_text", "get_model", "model_path", "TopicModelError"]
 
 
 @dataclass(slots=True)
@@ -16,6 +26,48 @@ class TopicResult:
     explanation: dict[str, Any] = field(default_factory=dict)
 
 
+def model_path(lang: str) -> Path:
+    """Path of the shipped model for ``lang`` (``vi`` or ``en``; anything else uses ``en``)."""
+    from ..resources import models_dir
+
+    name = "vi" if lang == "vi" else "en"
+    return models_dir() / f"topic_{name}.json"
+
+
+@lru_cache(maxsize=8)
+def get_model(lang: str) -> TopicModel:
+    """The shipped model for ``lang``, loaded and verified once per process."""
+    return load_model(model_path(lang))
+
+
+def _result(model: TopicModel, title: str, full: str) -> TopicResult:
+    scores = model.score(title, full)
+    ge, gbv = scores["ge_topic"], scores["gbv_story"]
+    expl = {
+        "model": f"topic_{model.lang} {model.version}",
+        "ge_topic": {
+            "probability": round(ge.probability, 4),
+            "threshold": model.heads["ge_topic"]["threshold"],
+            "top_features": [{"feature": f, "contribution": w} for f, w in ge.top],
+        },
+        "gbv_story": {
+            "probability": round(gbv.probability, 4),
+            "threshold": model.heads["gbv_story"]["threshold"],
+            "top_features": [{"feature": f, "contribution": w} for f, w in gbv.top],
+        },
+    }
+    return TopicResult(ge.flag, gbv.flag, ge.probability, gbv.probability, expl)
+
+
 def classify(doc: TextDoc) -> TopicResult:
     """Topic flags with calibrated probabilities and the features behind them."""
-    return TopicResult()  # placeholder until the trained classifier lands
+    from ..text.normalize import fold, normalize_text
+
+    model = get_model(doc.lang)
+    title = fold(normalize_text(doc.title)) if doc.title else ""
+    return _result(model, title, doc.lower)
+
+
+def classify_text(text: str, title: str | None = None, lang: str = "auto") -> TopicResult:
+    """Convenience wrapper: classify a raw article string."""
+    return classify(TextDoc(text, lang=lang, title=title))

@@ -1,0 +1,191 @@
+"""The shipped topic model: plain weights in JSON, verified by a SHA-256 checksum.
+
+A model file (``models/topic_<lang>.json``) holds::
+
+    {"format": "genderindex-topic-model", "format_version": 1, "lang": "vi",
+     "model_version": "...", "trained": "YYYY-MM-DD", "metadata": {...},
+     "payload": {"features": {...}, "vocab": [...], "idf": [...],
+                 "lexicons": {category: [terms]},
+                 "heads": {"ge_topic": {"coef": [...], "lex_coef": {...},
+                                        "intercept": b, "platt": [a, c],
+                                        "threshold": t}, "gbv_story": {...}}},
+     "sha256": "<hex digest of the canonical JSON of payload>"}
+
+Loading runs no code from the file (``json`` only). The score of a head is
+``f = w·x + Σ lex_coef·lex + intercept`` with ``x`` the TF-IDF vector (sublinear tf,
+l2-normalised over the vocabulary); the calibrated probability is
+``1 / (1 + exp(-(a·f + c)))`` and the flag is ``probability >= threshold``.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .features import TITLE_PREFIX, LexiconMatcher, tokens
+
+FORMAT = "genderindex-topic-model"
+FORMAT_VERSION = 1
+HEADS = ("ge_topic", "gbv_story")
+
+
+class TopicModelError(RuntimeError):
+    """A topic model file is missing, unreadable, malformed or fails its checksum."""
+
+
+def payload_digest(payload: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON form of ``payload``."""
+    blob = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class HeadScore:
+    """Score of one head (flag) for one article."""
+
+    probability: float
+    flag: bool
+    decision: float
+    top: list[tuple[str, float]]
+
+
+class TopicModel:
+    """A loaded, verified topic model for one language."""
+
+    def __init__(self, data: dict[str, Any], source: str = "<memory>"):
+        self.source = source
+        _check_structure(data, source)
+        self.lang: str = data["lang"]
+        self.version: str = str(data.get("model_version", ""))
+        self.trained: str = str(data.get("trained", ""))
+        self.metadata: dict[str, Any] = data.get("metadata", {})
+        p = data["payload"]
+        self.settings: dict[str, Any] = p["features"]
+        vocab: list[str] = p["vocab"]
+        idf: list[float] = p["idf"]
+        heads = p["heads"]
+        ge, gbv = heads["ge_topic"], heads["gbv_story"]
+        # one lookup per n-gram: feature -> (idf, w_ge, w_gbv)
+        self.table: dict[str, tuple[float, float, float]] = {
+            f: (idf[i], ge["coef"][i], gbv["coef"][i]) for i, f in enumerate(vocab)
+        }
+        # first tokens of vocabulary bigrams: skip building bigrams that cannot match
+        self._starts: set[str] = set()
+        self._title_starts: set[str] = set()
+        for f in vocab:
+            if " " in f:
+                head = f.split(" ", 1)[0]
+                if head.startswith(TITLE_PREFIX):
+                    self._title_starts.add(head[len(TITLE_PREFIX):])
+                else:
+                    self._starts.add(head)
+        self.lexicon = LexiconMatcher(p["lexicons"])
+        self.heads = heads
+        self.lex_coef = {h: heads[h]["lex_coef"] for h in HEADS}
+
+    # ------------------------------------------------------------------ scoring
+    def _count(self, toks: list[str], prefix: str, starts: set[str], counts: dict[str, int]) -> None:
+        table = self.table
+        prev = ""
+        for t in toks:
+            if not t:
+                prev = ""
+                continue
+            f = prefix + t if prefix else t
+            if f in table:
+                counts[f] = counts.get(f, 0) + 1
+            if prev:
+                b = f"{prefix}{prev} {t}"
+                if b in table:
+                    counts[b] = counts.get(b, 0) + 1
+            prev = t if t in starts else ""
+
+    def features(self, title: str, full: str) -> tuple[dict[str, float], dict[str, float]]:
+        """``(tfidf, lexicon)`` feature values of a prepared article (see ``prepare_text``)."""
+        counts: dict[str, int] = {}
+        self._count(tokens(full), "", self._starts, counts)
+        if title:
+            self._count(tokens(title), TITLE_PREFIX, self._title_starts, counts)
+        table = self.table
+        vals: dict[str, float] = {}
+        ss = 0.0
+        for f, c in counts.items():
+            v = (1.0 + math.log(c)) * table[f][0]
+            vals[f] = v
+            ss += v * v
+        if ss > 0.0:
+            inv = 1.0 / math.sqrt(ss)
+            for f in vals:
+                vals[f] *= inv
+        return vals, self.lexicon.features(title, full)
+
+    def score(self, title: str, full: str, top_k: int = 5) -> dict[str, HeadScore]:
+        """Calibrated probability, flag and top contributing features for each head."""
+        vals, lex = self.features(title, full)
+        table = self.table
+        out: dict[str, HeadScore] = {}
+        for j, h in enumerate(HEADS, start=1):
+            head = self.heads[h]
+            contrib = [(f, v * table[f][j]) for f, v in vals.items()]
+            lc = self.lex_coef[h]
+            contrib += [(f, v * lc.get(f, 0.0)) for f, v in lex.items()]
+            d = head["intercept"] + math.fsum(c for _, c in contrib)
+            a, c0 = head["platt"]
+            z = a * d + c0
+            prob = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+            top = heapq.nlargest(top_k, (x for x in contrib if x[1] > 0), key=lambda x: x[1])
+            out[h] = HeadScore(prob, prob >= head["threshold"], d, [(f, round(w, 4)) for f, w in top])
+        return out
+
+
+def _check_structure(data: Any, source: str) -> None:
+    def bad(why: str) -> TopicModelError:
+        return TopicModelError(f"topic model {source}: {why}")
+
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise bad(f"not a {FORMAT} file")
+    if data.get("format_version") != FORMAT_VERSION:
+        raise bad(f"unsupported format_version {data.get('format_version')!r} (expected {FORMAT_VERSION})")
+    payload = data.get("payload")
+    if not isinstance(payload, dict):
+        raise bad("no payload")
+    digest = data.get("sha256")
+    if not isinstance(digest, str) or payload_digest(payload) != digest:
+        raise bad("checksum mismatch: the weights were modified or the file is damaged; refusing to load")
+    try:
+        n = len(payload["vocab"])
+        if len(payload["idf"]) != n:
+            raise bad("idf and vocab lengths differ")
+        for h in HEADS:
+            head = payload["heads"][h]
+            if len(head["coef"]) != n:
+                raise bad(f"{h}: coef and vocab lengths differ")
+            float(head["intercept"])
+            float(head["threshold"])
+            if len(head["platt"]) != 2:
+                raise bad(f"{h}: platt must have two numbers")
+            if not isinstance(head["lex_coef"], dict):
+                raise bad(f"{h}: lex_coef must be an object")
+        if not isinstance(payload["lexicons"], dict) or not isinstance(payload["features"], dict):
+            raise bad("lexicons/features missing")
+        if not isinstance(data.get("lang"), str):
+            raise bad("lang missing")
+    except (KeyError, TypeError, ValueError) as e:
+        raise bad(f"malformed payload ({type(e).__name__}: {e})") from None
+
+
+def load_model(path: str | Path) -> TopicModel:
+    """Load and verify a topic model file; :class:`TopicModelError` names the file on failure."""
+    path = Path(path)
+    if not path.is_file():
+        raise TopicModelError(f"topic model file not found: {path}")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise TopicModelError(f"topic model {path}: cannot read JSON ({e})") from None
+    return TopicModel(data, str(path))

@@ -1,10 +1,160 @@
-"""Roles stage: the GMMP-style function of each person (official, expert, ...)."""
+"""Roles stage: the GMMP-style function of each person (official, expert, ...).
+
+Evidence, strongest first: the person's ``titles`` (from the people stage), the title
+word(s) right before a mention (``luật sư X``, ``Bộ trưởng X``) and the apposition right
+after it (``X, giám đốc Sở Y,``), matched against ``lexicons/roles/<lang>.yaml``; then
+what the person does in the story (quoted or not, how often mentioned, in the headline).
+
+Decision order: subject markers (suspect, victim, defendant, celebrity...) →
+spokesperson → expert (when quoted) → official → eyewitness (quoted near
+"chứng kiến"/"witnessed") → popular opinion / personal experience (quoted ordinary
+people) → subject (the story is about them: in the headline or mentioned repeatedly)
+→ other.
+"""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from .resources import lexicon_dir
 from .text.document import TextDoc
-from .types import Person, Quote
+from .types import Evidence, Person, Quote
+
+_ORDER = ("subject", "spokesperson", "expert", "official", "eyewitness", "popular_opinion", "personal_experience")
+# the apposition after a mention: ", giám đốc Sở Y," / " (luật sư)" / " - chuyên gia ..."
+_APPOS_RE = re.compile(r"\s*(?:,|\(|[-–—]\s)\s*([^,;:.()“”\"]{1,80})")
+# words right before a mention, back to the previous separator
+_BEFORE_RE = re.compile(r"([^,;:.!?()“”\"\n]{0,60})$")
+_WITNESS_CTX = 160
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str) -> dict[str, re.Pattern]:
+    import yaml
+
+    lang = lang if lang in ("vi", "en") else "en"
+    path = lexicon_dir() / "roles" / f"{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = {}
+    for func in _ORDER:
+        words = data.get(func) or []
+        if not isinstance(words, list):
+            raise ValueError(f"{path}: '{func}' must be a list")
+        alt = "|".join(
+            r"\s+".join(re.escape(p) for p in str(w).lower().split())
+            for w in sorted({str(w) for w in words}, key=len, reverse=True)
+        )
+        out[func] = re.compile(r"(?<![\w.])(" + alt + r")(?![\w])") if alt else re.compile(r"(?!x)x")
+    return out
+
+
+def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
+    """(kind, folded text, start offset) strings that can carry the person's role."""
+    out: list[tuple[str, str, int]] = []
+    for t in person.titles:
+        out.append(("title", t.lower(), -1))
+    low = doc.lower
+    for m in person.mentions[:4]:
+        if m.kind in ("pronoun",):
+            continue
+        if m.honorific:
+            out.append(("title", m.honorific.lower(), m.start))
+        if m.text and m.name and m.text != m.name and m.text.endswith(m.name):
+            out.append(("title", low[m.start : m.end - len(m.name)], m.start))
+        b = _BEFORE_RE.search(low, max(0, m.start - 60), m.start)
+        if b and b.group(1).strip():
+            seg = b.group(1)
+            out.append(("before", seg, b.start(1)))
+        # "the suspect, Jane Smith, ...": a title in front of an apposed name
+        if low[max(0, m.start - 2) : m.start] == ", " and low[m.end : m.end + 1] == ",":
+            b2 = _BEFORE_RE.search(low, max(0, m.start - 62), m.start - 2)
+            if b2 and b2.group(1).strip():
+                out.append(("before", b2.group(1), b2.start(1)))
+        a = _APPOS_RE.match(low, m.end)
+        if a:
+            out.append(("apposition", a.group(1), a.start(1)))
+    return out
+
+
+def _find(table: dict[str, re.Pattern], func: str, ctxs, kinds=("title", "before", "apposition")):
+    pat = table[func]
+    for kind, s, off in ctxs:
+        if kind not in kinds:
+            continue
+        if kind == "before":
+            # only the title words adjacent to the name: the last few words
+            s = " ".join(s.split()[-5:])
+        m = pat.search(s)
+        if m:
+            return kind, m.group(1), off
+    return None
+
+
+_FORMER_RE = re.compile(r"(?<!\w)(?:cựu|nguyên|former|ex-)(?!\w)")
+_PASSING_RE = re.compile(
+    r"(?:của|theo|với|cùng|như|giống|tặng|of|with|like|by|to|for|than)\s+(?:\w+\s+){0,3}$"
+)
+
+
+def _passing(low: str, start: int) -> bool:
+    """A single mention as possessor/companion/comparison ("tác phẩm của X")."""
+    return bool(_PASSING_RE.search(low, max(0, start - 40), start))
 
 
 def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) -> None:
     """Set ``person.function`` and ``person.function_evidence`` in place."""
-    return None  # placeholder until the roles stage lands
+    if not people:
+        return
+    table = _table(doc.lang)
+    title_end = doc.title_len
+    by_speaker: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if q.speaker:
+            by_speaker.setdefault(q.speaker, []).append(q)
+    low = doc.lower
+    witness = table["eyewitness"]
+    for p in people:
+        ctxs = _contexts(doc, p)
+        quoted = p.quoted
+        n_mentions = len(p.mentions)
+        in_title = any(m.start < title_end for m in p.mentions) if title_end else False
+        func, ev = None, None
+
+        def hit(f, kinds=("title", "before", "apposition")):
+            return _find(table, f, ctxs, kinds)
+
+        h = hit("subject", ("title", "before"))
+        if h:
+            func, ev = "subject", Evidence("role_word", h[1], detail=f"subject marker in {h[0]}")
+        if func is None and (h := hit("spokesperson")):
+            func, ev = "spokesperson", Evidence("role_word", h[1], detail=f"spokesperson in {h[0]}")
+        if func is None and quoted and (h := hit("expert")):
+            func, ev = "expert", Evidence("role_word", h[1], detail=f"expert title in {h[0]}, quoted")
+        if func is None and (h := hit("official")):
+            if not quoted and any(_FORMER_RE.search(c[1]) for c in ctxs if c[0] in ("title", "before")):
+                func, ev = "subject", Evidence("role_word", h[1], detail="former office-holder, not speaking")
+            else:
+                func, ev = "official", Evidence("role_word", h[1], detail=f"office in {h[0]}")
+        if func is None and quoted:
+            # eyewitness: a witnessing word near one of their quotes or mentions
+            spots = [q.start for q in by_speaker.get(p.name, [])] + [m.start for m in p.mentions[:3]]
+            for s in spots:
+                w = witness.search(low, max(0, s - _WITNESS_CTX), s + _WITNESS_CTX)
+                if w:
+                    func, ev = "eyewitness", Evidence("context", w.group(1), detail="witnessing word near the quote")
+                    break
+        if func is None and quoted and (h := hit("popular_opinion", ("before", "apposition"))):
+            func, ev = "popular_opinion", Evidence("role_word", h[1], detail=f"member of the public in {h[0]}")
+        if func is None and quoted:
+            if in_title or n_mentions >= 5:
+                func, ev = "subject", Evidence("story", "", detail="quoted and central to the story")
+            else:
+                func, ev = "personal_experience", Evidence("story", "", detail="quoted without an office or expertise")
+        if func is None:
+            if n_mentions == 1 and not in_title and _passing(low, p.mentions[0].start):
+                func, ev = "other", Evidence("story", "", detail="mentioned in passing (possessor or companion)")
+            else:
+                func, ev = "subject", Evidence("story", "", detail="unquoted: the story is about them")
+        p.function = func
+        if ev is not None:
+            p.function_evidence = [ev]

@@ -158,6 +158,21 @@ def mention_name_tokens(mention: str) -> tuple[str, ...]:
     return toks
 
 
+def mention_name_span(mention: str) -> tuple[int, int] | None:
+    """Character span of the name part inside a mention string (``Chủ tịch UBND xã Nguyễn
+    Văn An`` -> the span of ``Nguyễn Văn An``), or None when it has no name part."""
+    key = mention_name_tokens(mention)
+    if not key:
+        return None
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", mention)]
+    end = words[-1][1]
+    # the shortest trailing run of words that still gives the same name key
+    for i in range(len(words) - 1, -1, -1):
+        if name_tokens(mention[words[i][0]:end]) == key or mention_name_tokens(mention[words[i][0]:end]) == key:
+            return words[i][0], end
+    return 0, end
+
+
 def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return 0 < len(short) < len(long) and long[-len(short):] == short
 
@@ -167,15 +182,12 @@ def _is_prefix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _initials_match(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """2 when one side is all initials matching the other's words one by one; 1 when the
-    initials match the last words only (``H.`` vs ``Nguyễn Thị Hương``); else 0."""
+    """2 when one side is all initials matching the other's words one by one
+    (``N.T.H.`` vs ``Nguyễn Thị Hương``), else 0."""
     for ini, full in ((a, b), (b, a)):
         if ini and all(len(t) == 1 for t in ini) and any(len(t) > 1 for t in full):
-            firsts = tuple(t[0] for t in full)
-            if firsts == ini:
+            if tuple(t[0] for t in full) == ini:
                 return 2
-            if len(ini) < len(firsts) and firsts[-len(ini):] == ini:
-                return 1
     return 0
 
 
@@ -214,8 +226,6 @@ def _name_strength(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if _is_prefix(short, long) and not (len(short) == 1 and short[0] in VI_FAMILY_NAMES):
         return PREFIX
-    if ini == 1:
-        return MENTION
     return 0
 
 
@@ -307,8 +317,12 @@ def _gold_person(i: int, p: Mapping[str, Any], art: _Article | None) -> _P:
     spans: list[tuple[str, int, int]] = []
     if art is not None:
         for m in mentions + [name]:
-            if mention_name_tokens(m):  # never locate a bare honorific or pronoun
-                spans.extend(art.find(m))
+            ns = mention_name_span(m)  # never locate a bare honorific or pronoun
+            if ns is None:
+                continue
+            # keep only the name part of each occurrence (not the title before it)
+            cut_end = len(m) - ns[1]
+            spans.extend((f, max(st, en - cut_end - (ns[1] - ns[0])), en - cut_end) for f, st, en in art.find(m))
     return _P(i, name, key, forms, _gender(p.get("gender")), bool(p.get("quoted")),
               p.get("quote_type"), p.get("function"), spans)
 

@@ -147,6 +147,23 @@ def test_span_overlap_matches_with_corpus():
     assert r["people"]["tp"] == 1 and r["match_strengths"]["mention"] == 1
 
 
+def test_span_overlap_uses_the_name_part_of_gold_mentions_only():
+    text = "Sáng nay, Phó Chủ tịch Quốc hội Nguyễn Thị Lan phát biểu tại hội nghị."
+    corpus = [{"id": "a", "text": text}]
+    gold = [grec("a", [gp("Nguyễn Thị Lan", "female", mentions=["Phó Chủ tịch Quốc hội Nguyễn Thị Lan"])])]
+    s = text.index("Phó Chủ")
+    title_only = srec("a", [sp("Phó Chủ", mentions=[{"start": s, "end": s + 7, "text": "Phó Chủ"}])])
+    assert evaluate_outputs(gold, [title_only], corpus)["people"]["tp"] == 0
+    s = text.index("Thị Lan")
+    name_part = srec("a", [sp("Thị Lan Phát", mentions=[{"start": s, "end": s + 12, "text": text[s:s + 12]}])])
+    assert evaluate_outputs(gold, [name_part], corpus)["people"]["tp"] == 1
+
+
+def test_a_lone_initial_does_not_match_a_foreign_full_name():
+    gold = [grec("a", [gp("Zaw Min Tun", "male")])]
+    assert evaluate_outputs(gold, [srec("a", [sp("T")])])["people"]["tp"] == 0
+
+
 # ---- per-gender metrics and shares ---------------------------------------------------
 
 def test_per_gender_precision_recall_and_shares():

@@ -86,7 +86,8 @@ def load_sets(data: Path, which: str) -> list[tuple[str, list[dict], list[dict]]
 
 
 def run_set(lang: str, gold: list[dict], corpus: list[dict], jobs: int) -> tuple[dict, float]:
-    """Analyse the gold articles of ``corpus`` and score them; returns (evaluation, seconds)."""
+    """Analyse the gold articles of ``corpus`` and score them; returns (evaluation, seconds).
+    The evaluation gets ``analysis_failures`` (articles the pipeline could not analyse)."""
     from genderindex.batch import iter_analyze
     from genderindex.evaluate import evaluate_outputs
 
@@ -94,13 +95,17 @@ def run_set(lang: str, gold: list[dict], corpus: list[dict], jobs: int) -> tuple
     recs = [r for r in corpus if str(r.get("id")) in ids]
     t0 = time.perf_counter()
     system = []
+    failures = 0
     for item in iter_analyze(((f"{lang}:{r['id']}", r) for r in recs), lang=lang, jobs=jobs):
         if item.error is not None:
+            failures += 1
             print(f"analysis failed for {item.where}: {item.error}", file=sys.stderr)
         else:
             system.append(item.result)
     secs = time.perf_counter() - t0
-    return evaluate_outputs(gold, system, recs), secs
+    ev = evaluate_outputs(gold, system, recs)
+    ev["analysis_failures"] = failures
+    return ev, secs
 
 
 def summary_rows(lang: str, ev: dict) -> list[tuple[str, str, str, str]]:
@@ -146,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         ev, secs = run_set(lang, gold, corpus, args.jobs)
         articles = ev.pop("articles", [])
         results[lang] = ev
-        con.rule(f"{lang}: {len(gold)} gold articles, analysed in {secs:.2f} s")
+        fails = f", {ev['analysis_failures']} FAILED to analyse" if ev["analysis_failures"] else ""
+        con.rule(f"{lang}: {len(gold)} gold articles, analysed in {secs:.2f} s{fails}")
         render_text(ev, sys.stdout)
         t = Table(title=f"{lang}: targets", title_justify="left")
         for col in ("measure", "value", "target", "status"):

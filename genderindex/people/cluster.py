@@ -1,0 +1,116 @@
+"""Clustering of name mentions into individuals.
+
+``Nguyễn Thị Hương`` … ``bà Hương`` … ``Hương`` become one person; ``Justin Trudeau`` …
+``Trudeau`` too. A short form joins the most recent compatible person whose name ends
+with it (or, for one-word forms, starts with it: ``ông Tập`` for ``Tập Cận Bình``).
+Honorific gender keeps people apart: ``bà Minh`` never joins ``ông Minh``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .candidate import Cand
+
+
+@dataclass
+class Cluster:
+    tokens: list[str]
+    cands: list[Cand] = field(default_factory=list)
+    hint: str | None = None  # gender from honorifics / middle name, for compatibility
+    last: int = 0
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens).lower()
+
+
+def _low(tokens: list[str]) -> list[str]:
+    return [t.lower() for t in tokens]
+
+
+def _hint(c: Cand) -> str | None:
+    if c.hon_gender:
+        return c.hon_gender
+    if c.explicit:
+        return c.explicit[0]
+    low = _low(c.tokens)
+    if not c.foreign and len(low) >= 3:
+        inner = low[1:-1]
+        if "thị" in inner:
+            return "female"
+        if "văn" in inner:
+            return "male"
+    return None
+
+
+def _matches(short: list[str], full: list[str]) -> bool:
+    """True when ``short`` is a proper suffix of ``full`` (or a one-word prefix)."""
+    n = len(short)
+    if n >= len(full):
+        return False
+    if full[-n:] == short:
+        return True
+    return n == 1 and full[0] == short[0]
+
+
+def _compatible(h1: str | None, h2: str | None) -> bool:
+    return h1 is None or h2 is None or h1 == h2
+
+
+def cluster(cands: list[Cand]) -> list[Cluster]:
+    """Group candidates into clusters; weak candidates only join existing clusters."""
+    clusters: list[Cluster] = []
+    by_key: dict[str, list[Cluster]] = {}
+    pending: list[Cand] = []
+
+    def add(cl: Cluster, c: Cand) -> None:
+        cl.cands.append(c)
+        cl.last = max(cl.last, c.start)
+        h = _hint(c)
+        if cl.hint is None and h is not None:
+            cl.hint = h
+
+    def attach(c: Cand) -> bool:
+        low = _low(c.tokens)
+        h = _hint(c)
+        same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h)]
+        if same:
+            add(max(same, key=lambda cl: cl.last), c)
+            return True
+        # short form of an earlier, longer name
+        longer = [cl for cl in clusters if _compatible(cl.hint, h) and _matches(low, _low(cl.tokens))]
+        if longer:
+            before = [cl for cl in longer if cl.last <= c.start]
+            add(max(before or longer, key=lambda cl: cl.last), c)
+            return True
+        # longer form of an earlier short name ("Trump" ... "Donald Trump")
+        if len(low) >= 2:
+            shorter = [
+                cl
+                for cl in clusters
+                if _compatible(cl.hint, h) and _matches(_low(cl.tokens), low)
+                and all(len(x.tokens) < len(low) for x in cl.cands)
+            ]
+            if shorter:
+                cl = max(shorter, key=lambda cl: cl.last)
+                old = cl.key
+                by_key[old].remove(cl)
+                cl.tokens = list(c.tokens)
+                by_key.setdefault(cl.key, []).append(cl)
+                add(cl, c)
+                return True
+        return False
+
+    for c in sorted(cands, key=lambda c: c.start):
+        if attach(c):
+            continue
+        if c.strong:
+            cl = Cluster(tokens=list(c.tokens))
+            clusters.append(cl)
+            by_key.setdefault(cl.key, []).append(cl)
+            add(cl, c)
+        else:
+            pending.append(c)
+    for c in pending:
+        attach(c)
+    return clusters

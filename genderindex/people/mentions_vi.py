@@ -1,0 +1,367 @@
+"""Vietnamese person-name mentions.
+
+A candidate is a run of capitalised syllables (or initials) that, after removing
+sentence-initial function words, a leading honorific and leading place names, is
+(a) preceded by an honorific or kin word (``bà Hương``, ``thằng Tài``, ``chị H.``),
+(b) preceded by a title (``Bộ trưởng Thương mại Mỹ Wilbur Ross``, ``PGS.TS Nguyễn Văn A``),
+(c) a family-name-first Vietnamese name (``Nguyễn Thị Hương``),
+(d) a foreign name starting with a known first name (``Barack Obama``),
+(e) a Vietnamese given-name pair (``Minh Phương``) or a known public figure.
+Runs after a place/street/school/organisation word (``đường Nguyễn Trãi``,
+``huyện Lục Ngạn``) and names inside credits and bylines are not people.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..text.document import TextDoc
+from ..text.normalize import fold
+from .candidate import Cand, excluded_spans, in_spans
+from .lexicon import name_syllables, name_tables, people_lexicon
+from .names import is_en_first_name, is_foreign, is_vi_syllable
+from .scan import Tok, runs, tokenize
+
+_BAD_GAP = re.compile(r"[.!?;:\n]|\s[-–]\s")
+_QUOTE_GAP = re.compile(r"^[\s\"“”'‘’]*$")
+_NAM_NU = re.compile(r"(?<![^\W\d_])(nữ|nam)\s+$")
+_TEN = re.compile(r"\s+(?:có\s+)?tên(?:\s+là)?\s*$")
+MAX_TITLE_GAP = 8
+#: lower-case words that cannot sit between a title and the name it introduces
+_GAP_DENY = frozenset(
+    """của nói với cho biết tuyên bố là đã sẽ đang được bị tại ở trong khi thì mà này đó đến
+    về từ ra vào có không rằng như muốn đi tìm gặp thuộc làm việc cùng sau trước gửi yêu cầu
+    lên xuống mới các những một hai ba
+    người dân tộc thiểu số ông bà anh chị""".split()
+)
+
+
+class _Ctx:
+    """Per-document helpers: tokens, lower-case text, token lookup by offset."""
+
+    def __init__(self, doc: TextDoc):
+        self.doc = doc
+        self.text = doc.text
+        self.lower = doc.lower
+        self.toks: list[Tok] = tokenize(doc.text)
+        self.starts = [t.start for t in self.toks]
+
+    def toks_between(self, s: int, e: int) -> list[Tok]:
+        i = bisect.bisect_left(self.starts, s)
+        j = bisect.bisect_left(self.starts, e)
+        return self.toks[i:j]
+
+    def prev_words(self, idx: int, n: int) -> list[Tok]:
+        """Up to ``n`` word tokens directly before token ``idx`` (stops at punctuation)."""
+        out: list[Tok] = []
+        k = idx - 1
+        while k >= 0 and len(out) < n:
+            t = self.toks[k]
+            if t.kind != "w" and t.kind != "ini":
+                break
+            gap = self.text[t.end : self.toks[k + 1].start] if k + 1 < len(self.toks) else " "
+            if "\n" in gap:
+                break
+            out.append(t)
+            k -= 1
+        out.reverse()
+        return out
+
+
+def _honorific_before(ctx: _Ctx, idx: int, lex) -> tuple[str, int, str | None] | None:
+    """An honorific word (or two) directly before token ``idx``: (text, start, gender)."""
+    if idx == 0:
+        return None
+    k = idx - 1
+    # allow quotation marks between: '"quý bà" Yumiko', '“tướng” Phúc'
+    while k >= 0 and ctx.toks[k].kind == "p" and ctx.toks[k].text in "\"“”'‘’":
+        k -= 1
+    if k < 0:
+        return None
+    end_tok = ctx.toks[k]
+    if not _QUOTE_GAP.match(ctx.text[end_tok.end : ctx.toks[idx].start]):
+        return None
+    # "Mr. Đàm": honorific + full stop
+    if end_tok.text == "." and k >= 1:
+        prev = ctx.toks[k - 1]
+        key = fold(prev.text) + "."
+        if key in lex.honorifics and ctx.text[prev.end : end_tok.start] == "":
+            return ctx.text[prev.start : end_tok.end], prev.start, lex.honorifics[key]["gender"]
+        return None
+    if end_tok.kind != "w":
+        return None
+    w1 = fold(end_tok.text)
+    if k >= 1 and ctx.toks[k - 1].kind == "w" and ctx.text[ctx.toks[k - 1].end : end_tok.start] == " ":
+        w2 = fold(ctx.toks[k - 1].text) + " " + w1
+        if w2 in lex.honorifics:
+            return ctx.text[ctx.toks[k - 1].start : end_tok.end], ctx.toks[k - 1].start, lex.honorifics[w2]["gender"]
+    if w1 in lex.honorifics:
+        return end_tok.text, end_tok.start, lex.honorifics[w1]["gender"]
+    return None
+
+
+def _title_before(ctx: _Ctx, pos: int, para_start: int, lex, title_re):
+    """The last title phrase before ``pos`` in the same clause: (start, end, explicit)."""
+    ws = max(para_start, pos - 160)
+    window = ctx.lower[ws:pos]
+    last = None
+    for m in title_re.finditer(window):
+        last = m
+    if last is None:
+        return None
+    gap = ctx.text[ws + last.end() : pos]
+    if _BAD_GAP.search(gap) or gap.count(",") > 1:
+        return None
+    gap_toks = ctx.toks_between(ws + last.end(), pos)
+    if len(gap_toks) > MAX_TITLE_GAP:
+        return None
+    if any(t.kind == "w" and not t.cap and not t.caps and fold(t.text) in _GAP_DENY for t in gap_toks):
+        return None
+    s, e = ws + last.start(), ws + last.end()
+    explicit = None
+    core = " ".join(last.group(1).split())
+    for cand in (core, core.split(" ", 1)[-1]):
+        if cand in lex.gendered_prefix:
+            explicit = (lex.gendered_prefix[cand], ctx.text[s:e], s, e)
+            break
+    if explicit is None:
+        mm = _NAM_NU.search(ctx.lower[max(para_start, s - 6) : s])
+        if mm:
+            g = "female" if mm.group(1) == "nữ" else "male"
+            ns = s - (len(mm.group(0)))
+            explicit = (g, ctx.text[ns : ns + len(mm.group(1))], ns, ns + len(mm.group(1)))
+    return s, e, explicit
+
+
+def _strip_places(tokens: list[Tok], lex, need_family: bool) -> int:
+    """Number of leading tokens that form place names (greedy, longest first)."""
+    i = 0
+    n = len(tokens)
+    while i < n:
+        first = fold(tokens[i].text)
+        best = 0
+        for tup in lex.place_tuples.get(first, ()):
+            L = len(tup)
+            if i + L <= n and tuple(fold(t.text) for t in tokens[i : i + L]) == tup:
+                best = L
+                break
+        if not best or i + best >= n:
+            break
+        rest = tokens[i + best]
+        if need_family and fold(rest.text) not in lex.family_names:
+            break
+        i += best
+    return i
+
+
+def _context_nonperson(ctx: _Ctx, idx: int, lex) -> bool:
+    prev = ctx.prev_words(idx, 3)
+    if not prev:
+        return False
+    words = [fold(t.text) for t in prev]
+    for k in (1, 2, 3):
+        if len(words) >= k and " ".join(words[-k:]) in lex.vi_context:
+            return True
+    return False
+
+
+def _pair_plausible(tokens: list[str]) -> bool:
+    t = name_tables()
+    low = [x.lower() for x in tokens]
+    if not all(is_vi_syllable(x) for x in low):
+        return False
+    if len(low) >= 2 and t["vi_pair"].get(" ".join(low[-2:]), (0, 0))[1] >= 2:
+        return True
+    g = t["vi_given"].get(low[-1], (0, 0))[1]
+    m = t["vi_middle"].get(low[-2], (0, 0))[1] if len(low) >= 2 else 0
+    return g >= 5 and m >= 5
+
+
+def _title_continues(ctx: _Ctx, tok: Tok, lex) -> bool:
+    """True when ``tok`` starts a capitalised title or institution noun ("Thủ tướng",
+    "Chính phủ", "Quốc hội") that goes on with lower-case words after it."""
+    m = lex.vi_title_re.match(ctx.lower, tok.start)
+    if m and m.end() > tok.end:
+        return True
+    nxt = ctx.lower[tok.end : tok.end + 24].split()
+    w = fold(tok.text)
+    for k in (1, 2):
+        if len(nxt) >= k and " ".join([w] + nxt[:k]) in lex.cap_nouns:
+            return True
+    return False
+
+
+def _is_year_name(low: list[str], lex) -> bool:
+    return len(low) == 2 and low[0] in lex.stems and low[1] in lex.branches
+
+
+_PERSONAL = frozenset("ông bà anh chị cô em bé cháu chú cụ thằng con".split())
+
+
+def find_candidates_vi(doc: TextDoc) -> list[Cand]:
+    """Person-name candidates in a Vietnamese document (not yet clustered)."""
+    lex = people_lexicon()
+    syl = name_syllables()
+    ctx = _Ctx(doc)
+    excl = excluded_spans(doc, ctx.toks_between)
+    paras = doc.paragraphs
+    pstarts = [p.start for p in paras]
+    out: list[Cand] = []
+    place_marked: set[str] = set()
+    all_runs = runs(ctx.text, ctx.toks)
+    long_keys = {
+        " ".join(fold(t.text) for t in ctx.toks[i:j][-2:]) for i, j in all_runs if j - i >= 3
+    }
+    for i, j in all_runs:
+        toks = ctx.toks[i:j]
+        joined0 = " ".join(fold(t.text) for t in toks)
+        if joined0 in lex.places or joined0 in lex.organisations:
+            if not _PERSONAL.intersection([fold(ctx.toks[i - 1].text)] if i else []):
+                continue
+        # sentence-initial function words ("Theo", "Khi", "Tại") and verbs ("Rời")
+        while toks and (
+            (fold(toks[0].text) in lex.vi_function and fold(toks[0].text) not in lex.family_names)
+        ):
+            toks = toks[1:]
+            i += 1
+        while toks and fold(toks[-1].text) in lex.vi_function and fold(toks[-1].text) not in syl:
+            toks = toks[:-1]
+            j -= 1
+        if not toks:
+            continue
+        if in_spans(excl, toks[0].start, toks[-1].end):
+            continue
+        if _title_continues(ctx, toks[-1], lex):
+            toks = toks[:-1]
+            j -= 1
+            if not toks:
+                continue
+        pi = bisect.bisect_right(pstarts, toks[0].start) - 1
+        para_start = paras[pi].start if pi >= 0 else 0
+        joined = " ".join(fold(t.text) for t in toks)
+        if joined in lex.places or joined in lex.organisations:
+            # "Bà Rịa", "Hà Nội": a place, unless an honorific names a person ("cô Nga")
+            hon = _honorific_before(ctx, i, lex)
+            if not (hon and len(toks) == 1 and fold(hon[0]) in _PERSONAL):
+                continue
+        hon = None
+        # honorific inside the run: "Ông Nguyễn Văn A" at sentence start
+        if len(toks) >= 2:
+            two = fold(toks[0].text) + " " + fold(toks[1].text)
+            h1 = fold(toks[0].text)
+            if len(toks) >= 3 and two in lex.honorifics:
+                hon = (ctx.text[toks[0].start : toks[1].end], toks[0].start, lex.honorifics[two]["gender"])
+                toks = toks[2:]
+                i += 2
+            elif h1 in lex.honorifics and not (len(toks) == 2 and joined in long_keys):
+                hon = (toks[0].text, toks[0].start, lex.honorifics[h1]["gender"])
+                toks = toks[1:]
+                i += 1
+        if hon is None:
+            hon = _honorific_before(ctx, i, lex)
+        if hon is None and _context_nonperson(ctx, i, lex):
+            place_marked.add(" ".join(fold(t.text) for t in toks))
+            continue
+        pos = hon[1] if hon else toks[0].start
+        title = _title_before(ctx, pos, para_start, lex, lex.vi_title_re)
+        if fold(toks[0].text) in lex.vi_org_heads and hon is None:
+            continue
+        # leading place names after a title: "Tổng thống Mỹ Barack Obama"
+        k = _strip_places(toks, lex, need_family=title is None)
+        if k:
+            toks = toks[k:]
+            i += k
+        words = [t.text for t in toks]
+        low = [fold(w) for w in words]
+        foreign = is_foreign(words)
+        # title + org/place words + family-name-first name: split at the family name
+        if title and not foreign and len(low) >= 3 and low[0] not in lex.family_names:
+            for kk in range(1, len(low) - 1):
+                if low[kk] in lex.family_names and 2 <= len(low) - kk <= 4:
+                    toks, words, low = toks[kk:], words[kk:], low[kk:]
+                    i += kk
+                    break
+        # a sentence-initial word that is no name syllable ("Rời Mỹ Lan")
+        if hon is None and not foreign and len(low) >= 2 and low[0] not in syl and toks[0].kind == "w":
+            if i == 0 or ctx.toks[i - 1].kind == "p" or "\n" in ctx.text[ctx.toks[i - 1].end : toks[0].start]:
+                toks, words, low = toks[1:], words[1:], low[1:]
+                i += 1
+        if not toks or _is_year_name(low, lex):
+            continue
+        has_family = (not foreign) and low[0] in lex.family_names
+        initials = any(t.kind == "ini" for t in toks)
+        if all(t.kind == "ini" for t in toks) and hon is None and not has_family:
+            continue
+        key = " ".join(low)
+        known = key in lex.known or (foreign and low[-1] in lex.known_single) or key in lex.known_single
+        n = len(toks)
+        if n > 6:
+            continue
+        namey = all(t.kind == "ini" or w in syl for w, t in zip(low, toks))
+        strong = False
+        if hon is not None:
+            strong = True
+        elif known:
+            strong = True
+        elif has_family and 2 <= n <= 5 and namey:
+            strong = True
+        elif foreign and n >= 2 and (is_en_first_name(words[0]) or low[0] in lex.known_first or title is not None):
+            strong = not any(w in lex.en_non_names or w in lex.places for w in low)
+        elif title is not None and foreign and n == 1 and low[0] not in lex.en_non_names:
+            strong = True
+        elif not foreign and 2 <= n <= 3 and namey and _pair_plausible(words):
+            strong = True
+        if not strong and n > 1 and not foreign and not has_family:
+            continue
+        ns, ne = toks[0].start, toks[-1].end
+        s = hon[1] if hon else ns
+        titles = []
+        explicit = None
+        if title is not None:
+            ts, te, explicit = title
+            ttxt = " ".join(ctx.text[ts : (hon[1] if hon else ns)].split()).strip(" ,")
+            if ttxt:
+                titles.append(ttxt)
+        c = Cand(
+            start=s,
+            end=ne,
+            name_start=ns,
+            name_end=ne,
+            tokens=words,
+            honorific=hon[0] if hon else "",
+            hon_start=hon[1] if hon else None,
+            hon_gender=hon[2] if hon else None,
+            titles=titles,
+            explicit=explicit,
+            foreign=foreign,
+            has_family=has_family,
+            strong=strong,
+            initials=initials,
+        )
+        _explicit_after(ctx, c, lex)
+        out.append(c)
+    if place_marked:
+        out = [c for c in out if c.honorific or " ".join(fold(t) for t in c.tokens) not in place_marked]
+    return out
+
+
+_TEN_BEFORE = re.compile(r"(?<![^\W\d_])(cô gái|chàng trai|cậu bé|bé gái|bé trai|thiếu nữ|người phụ nữ|người đàn ông|cụ ông|cụ bà|ông cụ|bà cụ)\s+(?:có\s+)?tên(?:\s+là)?\s+$")
+
+
+def _explicit_after(ctx: _Ctx, c: Cand, lex) -> None:
+    """Explicit sex words around the name: "cô gái tên Hương", "Tài (nam, 20 tuổi)"."""
+    if c.explicit:
+        return
+    m = _TEN_BEFORE.search(ctx.lower[max(0, c.start - 40) : c.start])
+    if m:
+        g = lex.gendered_prefix.get(" ".join(m.group(1).split()))
+        if g:
+            s = max(0, c.start - 40) + m.start(1)
+            c.explicit = (g, ctx.text[s : s + len(m.group(1))], s, s + len(m.group(1)))
+            return
+    after = ctx.lower[c.end : c.end + 12]
+    mm = re.match(r"\s*[(,]\s*(nữ|nam)\s*[,)]", after)
+    if mm:
+        g = "female" if mm.group(1) == "nữ" else "male"
+        s = c.end + mm.start(1)
+        c.explicit = (g, ctx.text[s : s + len(mm.group(1))], s, s + len(mm.group(1)))

@@ -1,0 +1,104 @@
+"""Name structure and name-based gender statistics.
+
+* :func:`is_vi_syllable` tells a Vietnamese syllable ("Hương") from a foreign word
+  ("Putin", "Kerry"), so that foreign names in Vietnamese text get the English first-name
+  table and Vietnamese names the Vietnamese tables.
+* :func:`name_gender` gives the gender suggested by a name with its cue
+  (``middle_name`` or ``given_name``), or ``None`` when the statistics are not decisive.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import name_tables
+
+_V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_VI_SYL = re.compile(
+    rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_V}]{{1,3}}(?:ch|ng|nh|[cmnpt])?$"
+)
+_TONED = set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵăâêôơưđ")
+
+#: thresholds: a name gives a gender only when p_female >= HI or <= LO with enough bearers
+P_HIGH, P_LOW = 0.9, 0.1
+MIN_VI, MIN_PAIR, MIN_EN = 8, 3, 100
+EN_HIGH, EN_LOW = 0.95, 0.05
+
+
+def is_vi_syllable(token: str) -> bool:
+    """True for a possible Vietnamese syllable (case-insensitive)."""
+    return bool(_VI_SYL.match(token.lower()))
+
+
+def has_vi_marks(token: str) -> bool:
+    """True when the word carries Vietnamese tone or vowel marks."""
+    return any(c in _TONED for c in token.lower())
+
+
+def is_foreign(tokens: list[str]) -> bool:
+    """True when a name is not a Vietnamese syllable sequence (e.g. "Barack Obama")."""
+    real = [t for t in tokens if not t.endswith(".")]
+    if not real or any(has_vi_marks(t) for t in real):
+        return False
+    return not all(is_vi_syllable(t) for t in real)
+
+
+def _decide(p: float, n: int, min_n: int, hi: float = P_HIGH, lo: float = P_LOW) -> str | None:
+    if n < min_n:
+        return None
+    if p >= hi:
+        return "female"
+    if p <= lo:
+        return "male"
+    return None
+
+
+def vi_name_gender(tokens: list[str], has_family: bool) -> tuple[str, str, str] | None:
+    """(gender, cue, detail) from a Vietnamese name's middle/given syllables, or None."""
+    toks = [t.lower() for t in tokens if not t.endswith(".")]
+    if not toks:
+        # initials only ("Lê Thị H." keeps Thị); fall through with the raw tokens
+        toks = [t.lower() for t in tokens]
+    low = [t.lower() for t in tokens]
+    start = 1 if has_family and len(low) >= 2 else 0
+    inner = low[start:-1] if len(low) >= 2 else []
+    if len(low) == 2 and not has_family:
+        inner = low[:1]
+    if "thị" in inner:
+        return "female", "middle_name", "middle name Thị"
+    if "văn" in inner:
+        return "male", "middle_name", "middle name Văn"
+    if tokens[-1].endswith("."):
+        return None
+    t = name_tables()
+    given = low[-1]
+    if len(low) >= 2 and (len(low) - start) >= 2:
+        pair = " ".join(low[-2:])
+        pv = t["vi_pair"].get(pair)
+        if pv:
+            g = _decide(pv[0], pv[1], MIN_PAIR)
+            if g:
+                return g, "given_name", f"given names '{pair}': p(female)={pv[0]:.2f}, n={pv[1]}"
+    gv = t["vi_given"].get(given)
+    if gv:
+        g = _decide(gv[0], gv[1], MIN_VI)
+        if g:
+            return g, "given_name", f"given name '{given}': p(female)={gv[0]:.2f}, n={gv[1]}"
+    return None
+
+
+def en_name_gender(first: str) -> tuple[str, str, str] | None:
+    """(gender, "given_name", detail) from the US first-name table, or None."""
+    f = first.lower().strip(".")
+    v = name_tables()["en_first"].get(f)
+    if not v:
+        return None
+    g = _decide(v[0], v[1], MIN_EN, EN_HIGH, EN_LOW)
+    if g:
+        return g, "given_name", f"first name '{first}': p(female)={v[0]:.2f}, n={v[1]} (SSA)"
+    return None
+
+
+def is_en_first_name(token: str, min_n: int = 200) -> bool:
+    """True when ``token`` is a common US first name."""
+    v = name_tables()["en_first"].get(token.lower())
+    return bool(v and v[1] >= min_n)

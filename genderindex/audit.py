@@ -198,8 +198,10 @@ def run_audit(
                 _text_key(rec.get("lang")),
             )
             h = sha256(content_key, info.outlet, info.unit, period, pipeline, rub.version)
+            rid = _text_key(rec.get("id"))
+            identity = sha256("identity", _text_key(raw_outlet), rid) if rid else content_key
             meta = {
-                "hash": h, "content_key": content_key, "outlet": info.outlet,
+                "hash": h, "content_key": content_key, "identity": identity, "outlet": info.outlet,
                 "outlet_raw": None if raw_outlet is None else str(raw_outlet), "unit": info.unit or None,
                 "date": date.isoformat() if date else None,
                 "date_raw": None if rec.get("date") is None else str(rec.get("date")),

@@ -130,9 +130,10 @@ def parse_rubric(data: dict[str, Any], source: str = "<rubric>") -> Rubric:
         ))
     if not inds or sum(i.weight for i in inds) <= 0:
         raise RubricError(f"{source}: at least one indicator with a positive weight is required")
-    meets = dict(data.get("meets_index") or {})
-    for key in ("min_articles", "min_index_score"):
-        _num(meets, key, f"{source} [meets_index]", None, 0.0)
+    meets = {"min_articles": 5, "min_index_score": 60.0, **(data.get("meets_index") or {})}
+    for key, val in meets.items():
+        if key != "insufficient":
+            _num(meets, key, f"{source} [meets_index]", None, 0.0)
     if meets.get("insufficient", "excluded") not in ("excluded", "not_meeting"):
         raise RubricError(f"{source} [meets_index]: 'insufficient' must be 'excluded' or 'not_meeting'")
     meets.setdefault("insufficient", "excluded")

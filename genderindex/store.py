@@ -29,6 +29,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE IF NOT EXISTS articles (
             hash TEXT PRIMARY KEY,
             content_key TEXT NOT NULL,
+            identity TEXT NOT NULL,
             article_id TEXT,
             outlet TEXT NOT NULL,
             outlet_raw TEXT,
@@ -51,7 +52,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             created_at TEXT
         );
         CREATE INDEX IF NOT EXISTS articles_period ON articles(period, outlet);
-        CREATE INDEX IF NOT EXISTS articles_content ON articles(content_key);
+        CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
         CREATE TABLE IF NOT EXISTS findings (
             hash TEXT NOT NULL,
             idx INTEGER NOT NULL,
@@ -82,7 +83,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
 ]
 
 ARTICLE_COLUMNS = (
-    "hash", "content_key", "article_id", "outlet", "outlet_raw", "unit", "date", "date_raw", "period",
+    "hash", "content_key", "identity", "article_id", "outlet", "outlet_raw", "unit", "date", "date_raw", "period",
     "title", "url", "lang", "words", "score", "ge_topic", "gbv_story", "indicators", "rubric", "pipeline",
     "source", "result", "created_at",
 )
@@ -264,11 +265,12 @@ class Store:
         return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def _current_rows(self, where: str = "", params: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
-        """Article rows, one per content key (the latest stored result wins)."""
+        """Article rows, one per article identity (outlet + id, or the content when there is no
+        id): the latest stored version wins (a corrected text, a re-run under a new rubric)."""
         self.conn.row_factory = sqlite3.Row
         try:
-            sql = ("SELECT a.* FROM articles a JOIN (SELECT content_key, MAX(rowid) AS rid FROM articles"
-                   " GROUP BY content_key) last ON a.rowid = last.rid" + (f" WHERE {where}" if where else "")
+            sql = ("SELECT a.* FROM articles a JOIN (SELECT identity, MAX(rowid) AS rid FROM articles"
+                   " GROUP BY identity) last ON a.rowid = last.rid" + (f" WHERE {where}" if where else "")
                    + " ORDER BY a.rowid")
             yield from self.conn.execute(sql, tuple(params))
         finally:

@@ -282,6 +282,11 @@ def read_csv(path: Path) -> Iterator[tuple[str, dict[str, Any] | RecordError]]:
     delim = "\t" if path.suffix.lower() == ".tsv" else ","
     with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh, delimiter=delim)
+        try:
+            reader.fieldnames  # reads the header line
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield f"{path}:1", RecordError(f"{path}:1", f"bad CSV header ({exc})")
+            return
         start = reader.line_num + 1
         while True:
             try:

@@ -87,6 +87,7 @@ NON_NAME_WORDS = frozenset(
     """.split()
 )
 
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _TOKEN_SPLIT = re.compile(r"[\s\-–]+")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]?\.?$")
@@ -138,6 +139,7 @@ def mention_name_tokens(mention: str) -> tuple[str, ...]:
     """Name part of a mention string (``Tổng thống Mỹ Barack Obama`` -> ``barack obama``
     is approximated as: strip honorifics/titles, then keep the trailing run of capitalised
     words of the original string)."""
+    mention = _TRAILING_PAREN.sub("", mention)  # "Sen. Bernie Sanders (I-VT)"
     raw = [t for t in _TOKEN_SPLIT.split(" ".join(mention.split())) if t]
     # trailing run of words that start with an upper-case letter (or are initials)
     run: list[str] = []
@@ -164,6 +166,7 @@ def mention_name_span(mention: str) -> tuple[int, int] | None:
     key = mention_name_tokens(mention)
     if not key:
         return None
+    mention = _TRAILING_PAREN.sub("", mention)  # a prefix of the original string
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", mention)]
     end = words[-1][1]
     # the shortest trailing run of words that still gives the same name key

@@ -51,6 +51,11 @@ _PASSIVE_GAP_RE = re.compile(
 )
 # the words right before a verb, after the last separator (a bare-title subject)
 _TITLE_CHUNK_RE = re.compile(r"(?:^|[,;:.!?”\"»(\-–—]\s*)([^\s,;:.!?”\"»(\-–—][^,;:.!?”\"»(\-–—]*?)\s*$")
+# what an apposition after a name opens with (not a new clause)
+_APPOS_OPEN_RE = re.compile(
+    r"(?:,|\()\s+(?:a|an|the|who|whose|one|his|her|its|their|former|then|now|also|"
+    r"người|một|vợ|chồng|con|giám đốc|chủ tịch|trưởng|phó|chuyên gia|đại diện|cựu|nguyên|[0-9]|[A-ZĐ])",
+)
 _NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
 
 
@@ -189,6 +194,7 @@ class Context:
                     if not self._valid_gap(self.text[prev[1] : cue_s], long=True):
                         break
                     k -= 1
+                k = self._apposition_head(rows, k, cue_s)
                 r = rows[k]
                 # "phát ngôn viên của X nói", "vợ ông X cho biết": the speaker is unnamed
                 if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 14) : r[0]]):
@@ -200,6 +206,25 @@ class Context:
         if titled is not None:
             return titled, titled.start
         return None, cue_s
+
+    def _apposition_head(self, rows, k: int, cue_s: int) -> int:
+        """``Bill Hyers, a strategist who managed Mayor Bill de Blasio's campaign, said``:
+        a mention inside an apposition yields to the head mention the apposition follows."""
+        if not self.text[:cue_s].rstrip().endswith((",", ")")):
+            return k
+        for j in range(k):
+            e = rows[j][1]
+            if self.text[e : e + 2] not in (", ", " ("):
+                continue
+            gap = self.text[e:cue_s]
+            if len(gap) > 220 or _HARD_STOP_RE.search(gap) or any(c in gap for c in "“”\"«»"):
+                continue
+            if not _APPOS_OPEN_RE.match(gap):
+                continue
+            if _POSSESSOR_RE.search(self.text[max(0, rows[j][0] - 14) : rows[j][0]]):
+                continue
+            return j
+        return k
 
     def title_before(self, pos: int, lo: int) -> Spot | None:
         """A bare title as subject (``Chủ tịch nước nêu rõ``, ``vị bộ trưởng cho biết``):

@@ -16,6 +16,7 @@ _TAIL_START_RE = re.compile(
     r"after|before|while|when|via|through|from|by|late|earlier|last|this|yesterday|today|on)(?!\w)",
     re.IGNORECASE,
 )
+_INVERTED_RE = re.compile(r"[,”\"]\s*$")
 _SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?]\s*$")
 # coordinated speakers: "ông A và bà B cho biết" / "A and B said"
 _COORD_RE = re.compile(r"^\s*(?:,|và|cùng|and|&)\s*$", re.IGNORECASE)
@@ -143,6 +144,11 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         ss, se = ctx.sentence(cs)
         spot, chunk = ctx.speaker_before(cs, ss)
         inverted = False
+        if lex.lang == "en" and spot is not None and _INVERTED_RE.search(ctx.text, max(ss, cs - 3), cs):
+            # '..., says Steve Schale, ...': the name right after the verb is the speaker
+            after = ctx.speaker_after(ce, se)
+            if after is not None and after.start - ce <= 2 and after.kind not in ("pronoun", "honorific"):
+                spot, inverted = after, True
         if spot is None and lex.lang == "en":
             spot = ctx.speaker_after(ce, se)
             inverted = spot is not None

@@ -34,7 +34,7 @@ class Cand:
 
 # credit and source lines: "Ảnh: X", "(Theo X)", "Video: X - Y", "Tổng biên tập: X"
 _CREDIT_RE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:ảnh|video|clip|đồ\s+h[ọo]ạ?|nguồn|photo|photos|credit|"
+    r"(?i)(?<![^\W\d_])(?:ảnh|video|clip|đồ\s+h[ọo][aạ]|nguồn|photo|photos|credit|"
     r"tin\s*,\s*ảnh|tin\s+và\s+ảnh|bài\s*(?:,|và)?\s*ảnh|thực\s+hiện|"
     r"(?:phó\s+)?tổng\s+biên\s+tập|biên\s+tập|thiết\s+kế|kỹ\s+thuật|dựng|quay)\s*:\s*[^\n.;)]*"
     r"|\(\s*(?:theo|nguồn|ảnh)\s[^)\n]*\)"
@@ -49,7 +49,20 @@ def excluded_spans(doc: TextDoc, toks_of) -> list[tuple[int, int]]:
     and byline paragraphs (a short paragraph made only of a name, at the start or end
     of the body)."""
     text = doc.text
-    spans = [m.span() for m in _CREDIT_RE.finditer(text)]
+    spans = []
+    for m in _CREDIT_RE.finditer(text):
+        if m.group().startswith("("):
+            spans.append(m.span())
+            continue
+        # "Ảnh: Minh Anh - Thu Hà. ..." : the capitalised names right after the colon
+        colon = text.index(":", m.start()) + 1
+        end = colon
+        for t in toks_of(colon, min(len(text), colon + 80)):
+            if t.cap or t.caps or t.text in ("-", "–", "/", "&", ",") or t.text.lower() == "và":
+                end = t.end
+            else:
+                break
+        spans.append((m.start(), end))
     paras = [p for p in doc.paragraphs if p.start >= doc.title_len]
     if not paras:
         return spans
@@ -70,3 +83,25 @@ def excluded_spans(doc: TextDoc, toks_of) -> list[tuple[int, int]]:
 
 def in_spans(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a <= s and e <= b for a, b in spans)
+
+
+_NEXT_NEAR_END = re.compile(
+    r"\s*(?:$|/|[(\[]\s*(?:theo|ttxvn|tổng hợp|nguồn|ảnh|vov)|theo\s|để không bỏ lỡ|xem\s|nguồn|"
+    r"ảnh\s*:|video\s*:)",
+    re.IGNORECASE,
+)
+_NEXT_NEAR_END_CS = re.compile(r"\s*(?:[(\[]\s*[A-ZĐ]{2,}|[-–]\s*[A-ZĐ]|[A-ZĐ]{3,}(?![^\W\d_]))")
+_NEXT_ANYWHERE = re.compile(r"\s*(?:/\s*[A-ZĐ]|[Đđ]ể không bỏ lỡ|\(\s*(?:TTXVN|theo|Theo)|[A-ZĐ]{3,}(?![^\W\d_]))")
+_SENT_END = re.compile(r"(?:^|[.!?…\"”)/])\s*$")
+
+
+def looks_like_byline(text: str, s: int, e: int) -> bool:
+    """A bare name at a sentence start, followed by the end of the text or by a source or
+    credit ("/VOV", "(TTXVN)", "Theo AP", "Để không bỏ lỡ..."): the article's byline."""
+    before = text[max(0, s - 4) : s]
+    if not (s == 0 or "\n" in before or _SENT_END.search(before)):
+        return False
+    rest = text[e : e + 80]
+    if len(text) - e < 400 and (_NEXT_NEAR_END.match(rest) or _NEXT_NEAR_END_CS.match(rest)):
+        return True
+    return bool(_NEXT_ANYWHERE.match(rest))

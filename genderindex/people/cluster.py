@@ -24,8 +24,22 @@ class Cluster:
         return " ".join(self.tokens).lower()
 
 
+_YI = str.maketrans("yỳýỷỹỵ", "iìíỉĩị")
+
+
 def _low(tokens: list[str]) -> list[str]:
-    return [t.lower() for t in tokens]
+    """Comparison form: lower case, initials split ("K.V." -> "k." "v."), y/i spellings
+    unified ("Sỹ" = "Sĩ")."""
+    out = []
+    for t in tokens:
+        t = t.lower()
+        if t.endswith(".") and len(t) > 2:
+            out.extend(x + "." for x in t.split(".") if x)
+        elif len(t) >= 2 and t[-1] in "yỳýỷỹỵ" and t[-2] not in "aăâeêoôơuưy":
+            out.append(t[:-1] + t[-1].translate(_YI))
+        else:
+            out.append(t)
+    return out
 
 
 def _hint(c: Cand) -> str | None:
@@ -74,6 +88,13 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
         low = _low(c.tokens)
         h = _hint(c)
         same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h)]
+        if not same and c.foreign and len(low) >= 2:
+            # spelling variants of a foreign first name ("Vladmir Putin" = "Vladimir Putin")
+            same = [
+                cl
+                for cl in clusters
+                if len(cl.tokens) == len(low) and _low(cl.tokens)[1:] == low[1:] and _low(cl.tokens)[0][:3] == low[0][:3]
+            ]
         if same:
             add(max(same, key=lambda cl: cl.last), c)
             return True
@@ -93,10 +114,9 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
             ]
             if shorter:
                 cl = max(shorter, key=lambda cl: cl.last)
-                old = cl.key
-                by_key[old].remove(cl)
+                by_key[" ".join(_low(cl.tokens))].remove(cl)
                 cl.tokens = list(c.tokens)
-                by_key.setdefault(cl.key, []).append(cl)
+                by_key.setdefault(" ".join(low), []).append(cl)
                 add(cl, c)
                 return True
         return False
@@ -107,7 +127,7 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
         if c.strong:
             cl = Cluster(tokens=list(c.tokens))
             clusters.append(cl)
-            by_key.setdefault(cl.key, []).append(cl)
+            by_key.setdefault(" ".join(_low(cl.tokens)), []).append(cl)
             add(cl, c)
         else:
             pending.append(c)

@@ -17,7 +17,7 @@ import re
 
 from ..text.document import TextDoc
 from ..text.normalize import fold
-from .candidate import Cand, excluded_spans, in_spans
+from .candidate import Cand, excluded_spans, in_spans, looks_like_byline
 from .lexicon import name_syllables, name_tables, people_lexicon
 from .names import is_en_first_name, is_foreign, is_vi_syllable
 from .scan import Tok, runs, tokenize
@@ -145,7 +145,7 @@ def _strip_places(tokens: list[Tok], lex, need_family: bool) -> int:
             if i + L <= n and tuple(fold(t.text) for t in tokens[i : i + L]) == tup:
                 best = L
                 break
-        if not best or i + best >= n:
+        if not best or i + best >= n or (not need_family and n - i - best < 1):
             break
         rest = tokens[i + best]
         if need_family and fold(rest.text) not in lex.family_names:
@@ -195,6 +195,7 @@ def _is_year_name(low: list[str], lex) -> bool:
     return len(low) == 2 and low[0] in lex.stems and low[1] in lex.branches
 
 
+_PAREN = re.compile(r" ?\(([^()\n]{2,30})\)")
 _PERSONAL = frozenset("ông bà anh chị cô em bé cháu chú cụ thằng con".split())
 
 
@@ -212,11 +213,32 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     long_keys = {
         " ".join(fold(t.text) for t in ctx.toks[i:j][-2:]) for i, j in all_runs if j - i >= 3
     }
+    last_place_end = -10
+    single_orgs = {o for o in lex.organisations if " " not in o}
     for i, j in all_runs:
         toks = ctx.toks[i:j]
+        # list of places: "các phường Hồng Hà, Hồng Hải", "Châu Đốc, An Phú và Tân Châu"
+        if ctx.text[last_place_end : toks[0].start].strip() in (",", "và", "hoặc", "-", "–", "(", ")", "),"):
+            low0 = [fold(t.text) for t in toks]
+            personish = (
+                (low0[0] in lex.family_names and len(low0) >= 3)
+                or " ".join(low0) in lex.known
+                or is_foreign([t.text for t in toks])
+            )
+            if not personish and not (i and fold(ctx.toks[i - 1].text) in _PERSONAL):
+                place_marked.add(" ".join(fold(t.text) for t in toks))
+                last_place_end = toks[-1].end
+                continue
+        if i and ctx.toks[i - 1].kind == "n" and len(ctx.toks[i - 1].text) <= 3 and ctx.text[ctx.toks[i - 1].end : toks[0].start] == " ":
+            continue  # an address: "số 10 Phạm Văn Bạch"
+        if _context_nonperson(ctx, i, lex):
+            place_marked.add(" ".join(fold(t.text) for t in toks))
+            last_place_end = toks[-1].end
+            continue
         joined0 = " ".join(fold(t.text) for t in toks)
-        if joined0 in lex.places or joined0 in lex.organisations:
+        if (joined0 in lex.places or joined0 in lex.organisations) and joined0 not in lex.known:
             if not _PERSONAL.intersection([fold(ctx.toks[i - 1].text)] if i else []):
+                last_place_end = toks[-1].end
                 continue
         # sentence-initial function words ("Theo", "Khi", "Tại") and verbs ("Rời")
         while toks and (
@@ -239,7 +261,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         pi = bisect.bisect_right(pstarts, toks[0].start) - 1
         para_start = paras[pi].start if pi >= 0 else 0
         joined = " ".join(fold(t.text) for t in toks)
-        if joined in lex.places or joined in lex.organisations:
+        if (joined in lex.places or joined in lex.organisations) and joined not in lex.known:
             # "Bà Rịa", "Hà Nội": a place, unless an honorific names a person ("cô Nga")
             hon = _honorific_before(ctx, i, lex)
             if not (hon and len(toks) == 1 and fold(hon[0]) in _PERSONAL):
@@ -261,13 +283,21 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             hon = _honorific_before(ctx, i, lex)
         if hon is None and _context_nonperson(ctx, i, lex):
             place_marked.add(" ".join(fold(t.text) for t in toks))
+            last_place_end = toks[-1].end
             continue
         pos = hon[1] if hon else toks[0].start
         title = _title_before(ctx, pos, para_start, lex, lex.vi_title_re)
+        # "Kỳ Sơn (Nghệ An)": a place followed by its province
+        if hon is None and title is None and not (fold(toks[0].text) in lex.family_names and len(toks) >= 3):
+            par = _PAREN.match(ctx.text, toks[-1].end)
+            if par and fold(" ".join(par.group(1).split())) in lex.places:
+                place_marked.add(" ".join(fold(t.text) for t in toks))
+                last_place_end = par.end()
+                continue
         if fold(toks[0].text) in lex.vi_org_heads and hon is None:
             continue
         # leading place names after a title: "Tổng thống Mỹ Barack Obama"
-        k = _strip_places(toks, lex, need_family=title is None)
+        k = _strip_places(toks, lex, need_family=False) if title is not None or len(toks) >= 3 else 0
         if k:
             toks = toks[k:]
             i += k
@@ -297,13 +327,17 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         n = len(toks)
         if n > 6:
             continue
-        namey = all(t.kind == "ini" or w in syl for w, t in zip(low, toks))
+        namey = all(t.kind == "ini" or is_vi_syllable(w) for w, t in zip(low, toks)) and (
+            low[-1] in syl or toks[-1].kind == "ini" or "thị" in low[1:] or "văn" in low[1:]
+        )
         strong = False
         if hon is not None:
             strong = True
         elif known:
             strong = True
-        elif has_family and 2 <= n <= 5 and namey:
+        elif has_family and 2 <= n <= 5 and (namey or title is not None):
+            strong = True
+        elif title is not None and not foreign and 2 <= n <= 3 and all(is_vi_syllable(w) for w in low):
             strong = True
         elif foreign and n >= 2 and (is_en_first_name(words[0]) or low[0] in lex.known_first or title is not None):
             strong = not any(w in lex.en_non_names or w in lex.places for w in low)
@@ -312,6 +346,10 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         elif not foreign and 2 <= n <= 3 and namey and _pair_plausible(words):
             strong = True
         if not strong and n > 1 and not foreign and not has_family:
+            continue
+        if foreign and any(w in single_orgs for w in low):
+            continue
+        if hon is None and title is None and not known and looks_like_byline(ctx.text, toks[0].start, toks[-1].end):
             continue
         ns, ne = toks[0].start, toks[-1].end
         s = hon[1] if hon else ns

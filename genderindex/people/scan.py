@@ -13,8 +13,13 @@ _TOKEN_RE = re.compile(
 )
 
 
+_VOWELS = frozenset("AEIOUYĂÂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ")
+#: lower-case particles inside foreign names ("Erik ten Hag", "Ursula von der Leyen")
+PARTICLES = frozenset("van von der den de da di du dos das del della ten ter bin ibn al el le la".split())
+
+
 def _glued_at(t: str) -> int:
-    for k in range(1, len(t)):
+    for k in range(3, len(t)):
         if t[k].isupper() and t[k - 1].islower():
             return k
     return 0
@@ -38,7 +43,7 @@ def tokenize(text: str) -> list[Tok]:
         t = m.group()
         if kind == "w":
             caps = len(t) >= 2 and t.isupper()
-            cap = t[0].isupper() and not caps and len(t) >= 2
+            cap = t[0].isupper() and not caps and (len(t) >= 2 or t in _VOWELS)
             k = _glued_at(t) if cap else 0
             if k:
                 # glued words ("NộiAn", "VnExpress"): split at the lower-to-upper change
@@ -65,11 +70,18 @@ def runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and toks[j].cap:
-            gap = text[toks[j - 1].end : toks[j].start]
+        while j < n:
+            t = toks[j]
+            if not t.cap:
+                # "Erik ten Hag": a particle between two capitalised words
+                if not (t.text in PARTICLES and j + 1 < n and toks[j + 1].cap and text[t.end : toks[j + 1].start] == " "):
+                    break
+            gap = text[toks[j - 1].end : t.start]
             if gap not in (" ", "\u00a0") and not (gap == "" and toks[j - 1].kind == "ini"):
                 break
             j += 1
+        while j - 1 > i and not toks[j - 1].cap:
+            j -= 1
         out.append((i, j))
         i = j
     return out

@@ -29,23 +29,23 @@ _WITNESS_CTX = 160
 
 
 @lru_cache(maxsize=None)
-def _table(lang: str) -> dict[str, re.Pattern]:
+def _table(lang: str):
+    """(term matcher, term → function) for ``lang``, loaded once."""
     import yaml
+
+    from .quotes.lexicon import TermMatcher
 
     lang = lang if lang in ("vi", "en") else "en"
     path = lexicon_dir() / "roles" / f"{lang}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = {}
+    term_func: dict[str, str] = {}
     for func in _ORDER:
         words = data.get(func) or []
         if not isinstance(words, list):
             raise ValueError(f"{path}: '{func}' must be a list")
-        alt = "|".join(
-            r"\s+".join(re.escape(p) for p in str(w).lower().split())
-            for w in sorted({str(w) for w in words}, key=len, reverse=True)
-        )
-        out[func] = re.compile(r"(?<![\w.])(" + alt + r")(?![\w])") if alt else re.compile(r"(?!x)x")
-    return out
+        for w in words:
+            term_func.setdefault(" ".join(str(w).lower().split()), func)
+    return TermMatcher(term_func), term_func
 
 
 def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
@@ -76,18 +76,17 @@ def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
     return out
 
 
-def _find(table: dict[str, re.Pattern], func: str, ctxs, kinds=("title", "before", "apposition")):
-    pat = table[func]
+def _hits(table, ctxs) -> dict[str, list[tuple[str, str, int]]]:
+    """function → [(context kind, term, offset)] over all context strings."""
+    matcher, term_func = table
+    out: dict[str, list[tuple[str, str, int]]] = {}
     for kind, s, off in ctxs:
-        if kind not in kinds:
-            continue
         if kind == "before":
             # only the title words adjacent to the name: the last few words
             s = " ".join(s.split()[-5:])
-        m = pat.search(s)
-        if m:
-            return kind, m.group(1), off
-    return None
+        for _, _, term in matcher.finditer(s):
+            out.setdefault(term_func[term], []).append((kind, term, off))
+    return out
 
 
 _FORMER_RE = re.compile(r"(?<!\w)(?:cựu|nguyên|former|ex-)(?!\w)")
@@ -106,13 +105,15 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
     if not people:
         return
     table = _table(doc.lang)
+    witness = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(t) for t, f in table[1].items() if f == "eyewitness") + r")(?!\w)"
+    )
     title_end = doc.title_len
     by_speaker: dict[str, list[Quote]] = {}
     for q in quotes:
         if q.speaker:
             by_speaker.setdefault(q.speaker, []).append(q)
     low = doc.lower
-    witness = table["eyewitness"]
     for p in people:
         ctxs = _contexts(doc, p)
         quoted = p.quoted
@@ -120,8 +121,13 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
         in_title = any(m.start < title_end for m in p.mentions) if title_end else False
         func, ev = None, None
 
+        found = _hits(table, ctxs)
+
         def hit(f, kinds=("title", "before", "apposition")):
-            return _find(table, f, ctxs, kinds)
+            for h in found.get(f, ()):
+                if h[0] in kinds:
+                    return h
+            return None
 
         h = hit("subject", ("title", "before"))
         if h:

@@ -74,8 +74,18 @@ class Attribution:
     rule: str = ""
 
 
+def has_words(text: str, k: int) -> bool:
+    """``text`` holds at least ``k`` words (stops counting early)."""
+    if k <= 0:
+        return True
+    for i, _ in enumerate(_WORD_RE.finditer(text), 1):
+        if i >= k:
+            return True
+    return False
+
+
 def n_words(text: str) -> int:
-    return sum(1 for _ in _WORD_RE.finditer(text))
+    return len(_WORD_RE.findall(text))
 
 
 class Context:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .attribute import Attribution, Context, n_words
+from .attribute import Attribution, Context, has_words, n_words
 
 #: fewest words for a quotation that stands on its own (shorter ones are terms)
 MIN_WORDS = 5
@@ -18,7 +18,7 @@ _END_PUNCT_RE = re.compile(r"[.!?…]")
 
 def is_substantial(ctx: Context, q) -> bool:
     inner = ctx.text[q.inner_start : q.inner_end]
-    return n_words(inner) >= MIN_WORDS
+    return has_words(inner, MIN_WORDS)
 
 
 def _standalone(ctx: Context, q) -> bool:
@@ -58,7 +58,7 @@ def colon_attributions(ctx: Context) -> list[Attribution]:
                 s, e = c + 1, se
                 while s < e and text[s] in " \t":
                     s += 1
-                if n_words(text[s:e]) < 3:
+                if not has_words(text[s:e], 3):
                     continue
             out.append(Attribution(s, e, "direct", _spot(r), ":", c, c + 1, q, "speaker-colon"))
         elif q is not None and len(gap) <= 60 and not _NO_VERB_GAP_RE.search(gap) and n_words(gap) <= 8:

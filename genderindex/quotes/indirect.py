@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .attribute import Attribution, Context, n_words
+from .attribute import Attribution, Context, has_words, n_words
 from .speakers import Spot
 
 _TRIM = " \t\n,.;:-–—"
@@ -16,6 +16,7 @@ _TAIL_START_RE = re.compile(
     r"after|before|while|when|via|through|from|by|late|earlier|last|this|yesterday|today|on)(?!\w)",
     re.IGNORECASE,
 )
+_TAIL_PUNCT_RE = re.compile(r"[,:“\"]")
 _INVERTED_RE = re.compile(r"[,”\"]\s*$")
 _SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?]\s*$")
 # coordinated speakers: "ông A và bà B cho biết" / "A and B said"
@@ -48,7 +49,7 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
         q = ctx.quote_starting_near(colon, 6)
         if q is not None:
             return q.inner_start, q.inner_end, "direct", q
-        if stripped.startswith(":") and n_words(text[colon:se]) >= 2:
+        if stripped.startswith(":") and has_words(text[colon:se], 2):
             s, e = _strip_span(text, colon, se)
             return s, e, "direct", None
         if not stripped:
@@ -62,10 +63,10 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
             q = ctx.quote_starting_near(m.end(), 4)
             if q is not None:
                 return q.inner_start, q.inner_end, "direct", q
-            if n_words(text[m.end() : se]) >= 2:
+            if has_words(text[m.end() : se], 2):
                 s, e = _strip_span(text, m.end(), se)
                 return s, e, "indirect", None
-    if stripped.startswith(",") and n_words(text[lead + 1 : se]) >= (3 if strong else 4):
+    if stripped.startswith(",") and has_words(text[lead + 1 : se], 3 if strong else 4):
         s, e = _strip_span(text, lead + 1, se)
         return s, e, "indirect", None
     # "nói với phóng viên: ...", "told reporters that ..." (a short phrase, then the complement)
@@ -77,7 +78,7 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
             q = ctx.quote_starting_near(pos + k + (1 if ch == ":" else 0), 4)
             if q is not None:
                 return q.inner_start, q.inner_end, "direct", q
-            if ch == ":" and n_words(text[pos + k : se]) >= 2:
+            if ch == ":" and has_words(text[pos + k : se], 2):
                 s, e = _strip_span(text, pos + k + 1, se)
                 return s, e, "direct", None
             break
@@ -85,9 +86,9 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
         mm = re.search(r"\s(?:rằng|that)\s", head)
         if mm and "," not in head[: mm.start()]:
             s, e = _strip_span(text, pos + mm.end(), se)
-            if n_words(text[s:e]) >= 2:
+            if has_words(text[s:e], 2):
                 return s, e, "indirect", None
-    if strong and n_words(rest) >= 3 and not (_is_tail(rest) and _TAIL_START_RE.match(rest)):
+    if strong and has_words(rest, 3) and not (_is_tail(rest) and _TAIL_START_RE.match(rest)):
         s, e = _strip_span(text, pos, se)
         return s, e, "indirect", None
     return None
@@ -95,7 +96,7 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
 
 def _is_tail(rest: str) -> bool:
     """A short sentence tail after a closing verb ("với VnExpress.", "in a statement")."""
-    return n_words(rest) <= _TAIL_MAX_WORDS and not re.search(r"[,:“\"]", rest)
+    return not has_words(rest, _TAIL_MAX_WORDS + 1) and not _TAIL_PUNCT_RE.search(rest)
 
 
 def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed: bool = False):
@@ -113,7 +114,7 @@ def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed:
             if len(tail) <= 60 and "." not in tail:
                 return q.inner_start, q.inner_end, "direct", q
     before = text[ss:chunk_start]
-    if _SEP_BEFORE_RE.search(before) and n_words(before) >= 3:
+    if _SEP_BEFORE_RE.search(before) and has_words(before, 3):
         s, e = _strip_span(text, ss, chunk_start)
         return s, e, "indirect", None
     return None
@@ -124,11 +125,9 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
     lex = ctx.lex
     lower = ctx.lower
     out: list[Attribution] = []
-    for m in lex.cue_re.finditer(lower):
-        cs, ce = m.span(1)
+    for cs, ce, verb in lex.cues.finditer(lower):
         if ctx.in_quote(cs, ce):
             continue
-        verb = " ".join(m.group(1).split())
         nb = lex.not_before.get(verb)
         if nb is not None and nb.search(lower, max(0, cs - 30), cs):
             continue
@@ -158,7 +157,7 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         if inverted:
             before = ctx.text[ss:cs]
             content = _content_before(ctx, cs, ss, ctx.text[spot.end : se])
-            if content is None and n_words(before) >= 3 and _SEP_BEFORE_RE.search(before):
+            if content is None and has_words(before, 3) and _SEP_BEFORE_RE.search(before):
                 s, e = _strip_span(ctx.text, ss, cs)
                 content = (s, e, "indirect", None)
         else:
@@ -215,13 +214,17 @@ def frame_attributions(ctx: Context) -> list[Attribution]:
     """``Theo ông X, ...`` / ``..., theo bà Minh.`` / ``according to Smith`` and
     ``... dẫn lời ông X ...`` (the latter anywhere in a clause)."""
     out: list[Attribution] = []
-    for m in ctx.lex.frame_re.finditer(ctx.lower):
-        a = _frame(ctx, m.start(1), m.end(1), m.end(), clause_initial=True)
-        if a is not None:
-            out.append(a)
-    if ctx.lex.reported_by_re is not None:
-        for m in ctx.lex.reported_by_re.finditer(ctx.lower):
-            a = _frame(ctx, m.start(1), m.end(1), m.end(), clause_initial=False)
+    lower = ctx.lower
+    for matcher, initial in ((ctx.lex.frames, True), (ctx.lex.reported_by, False)):
+        if matcher is None:
+            continue
+        for fs, fe, _ in matcher.finditer(lower):
+            ws = fe
+            while ws < len(lower) and lower[ws] in " \t":
+                ws += 1
+            if ws == fe:
+                continue
+            a = _frame(ctx, fs, fe, ws, clause_initial=initial)
             if a is not None:
                 out.append(a)
     return out
@@ -256,7 +259,7 @@ def _frame(ctx: Context, fs: int, fe: int, pos: int, clause_initial: bool) -> At
     for km in re.finditer(r",", after):
         tail = after[km.end() :]
         head = after[: km.start()]
-        if n_words(tail) >= 3 and (n_words(head) <= 12 or not head.strip()):
+        if has_words(tail, 3) and (n_words(head) <= 12 or not head.strip()):
             s, e = _strip_span(text, spot.end + km.end(), se)
             content = (s, e, "indirect", None)
             q = ctx.quote_starting_near(spot.end + km.end(), 3)
@@ -268,7 +271,7 @@ def _frame(ctx: Context, fs: int, fe: int, pos: int, clause_initial: bool) -> At
     if content is None and not clause_initial:
         # "AFP dẫn lời ông X nói: ..." is handled by the verb; "dẫn lời ông X rằng ..."
         m = ctx.lex.comp_re.match(ctx.lower, spot.end) if ctx.lex.comp_re else None
-        if m and n_words(text[m.end() : se]) >= 2:
+        if m and has_words(text[m.end() : se], 2):
             s, e = _strip_span(text, m.end(), se)
             content = (s, e, "indirect", None)
     if content is None:

@@ -30,6 +30,9 @@ class QuoteLexicon:
     weak: frozenset[str]
     cue_re: re.Pattern
     frame_re: re.Pattern
+    cues: TermMatcher | None = None
+    frames: TermMatcher | None = None
+    reported_by: TermMatcher | None = None
     not_before: dict[str, re.Pattern] = field(default_factory=dict)
     not_after: dict[str, re.Pattern] = field(default_factory=dict)
     modifiers_re: re.Pattern | None = None
@@ -43,6 +46,39 @@ class QuoteLexicon:
 
     def is_strong(self, cue: str) -> bool:
         return " ".join(cue.split()) in self.strong
+
+
+class TermMatcher:
+    """Whole-word, longest-first occurrences of fixed terms (Aho-Corasick, C speed)."""
+
+    def __init__(self, terms):
+        import ahocorasick
+
+        self._auto = ahocorasick.Automaton()
+        self.size = 0
+        for t in {" ".join(str(t).lower().split()) for t in terms if str(t).strip()}:
+            self._auto.add_word(t, t)
+            self.size += 1
+        if self.size:
+            self._auto.make_automaton()
+
+    def finditer(self, lower: str):
+        """``(start, end, term)`` for each whole-word match, left to right, non-overlapping."""
+        if not self.size:
+            return
+        n = len(lower)
+        last_end = -1
+        for end_idx, term in self._auto.iter_long(lower):
+            end = end_idx + 1
+            start = end - len(term)
+            if start < last_end:
+                continue
+            if start > 0 and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
+                continue
+            if end < n and (lower[end].isalnum() or lower[end] == "_"):
+                continue
+            last_end = end
+            yield start, end, term
 
 
 class LexiconError(ValueError):
@@ -108,6 +144,9 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         bare_before_re=re.compile(r"(?:^|(?<=[\s,.:;“\"(\-–—]))(" + bare_alt + ")" + adv + r"\s+$"),
         bare_after_re=re.compile(r"(" + bare_alt + ")" + _E),
         bare_gender=bare_gender,
+        cues=TermMatcher(strong + weak),
+        frames=TermMatcher(frames),
+        reported_by=TermMatcher(_check_list(data, "reported_by", path)),
         reported_by_re=re.compile(_B + "(" + _alt(_check_list(data, "reported_by", path)) + r")\s+")
         if data.get("reported_by")
         else None,

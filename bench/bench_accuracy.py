@@ -122,6 +122,30 @@ def summary_rows(lang: str, ev: dict) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def error_summary(articles: list[dict], top: int = 12) -> list[str]:
+    """Most frequent error classes over the per-article error lists (for error analysis)."""
+    from collections import Counter
+
+    def strip(x: str) -> str:
+        return x.rsplit(" (", 1)[0]
+
+    spurious = Counter(strip(x) for a in articles for x in a.get("spurious_people", []))
+    missed = Counter(strip(x) for a in articles for x in a.get("missed_people", []))
+    src = Counter(x.rsplit(" (", 1)[-1].rstrip(")") for a in articles for x in a.get("missed_sources", []))
+    spsrc = Counter(x.rsplit(" (", 1)[-1].rstrip(")") for a in articles for x in a.get("spurious_sources", []))
+    gerr = Counter(f"{e['gold_gender']}->{e['system_gender']}" for a in articles for e in a.get("gender_errors", []))
+    ferr = Counter(f"{e['gold_function']}->{e['system_function']}" for a in articles for e in a.get("function_errors", []))
+    lines = [
+        "spurious people (most frequent): " + ", ".join(f"{k} x{v}" for k, v in spurious.most_common(top)),
+        "missed people (most frequent): " + ", ".join(f"{k} x{v}" for k, v in missed.most_common(top)),
+        "missed sources: " + ", ".join(f"{k} {v}" for k, v in src.most_common()),
+        "spurious sources: " + ", ".join(f"{k} {v}" for k, v in spsrc.most_common()),
+        "gender errors (gold->system): " + ", ".join(f"{k} {v}" for k, v in gerr.most_common()),
+        "function errors (gold->system): " + ", ".join(f"{k} {v}" for k, v in ferr.most_common(8)),
+    ]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="genderindex accuracy against gold annotations")
     ap.add_argument("--set", choices=("vi", "en", "both"), default="both")
@@ -160,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         for row in summary_rows(lang, ev):
             t.add_row(*row)
         con.print(t)
+        for line in error_summary(articles):
+            con.print(line, markup=False)
         if args.errors_dir:
             out = Path(args.errors_dir)
             out.mkdir(parents=True, exist_ok=True)

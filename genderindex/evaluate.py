@@ -370,7 +370,7 @@ def _pair_score(g: _P, s: _P) -> tuple[int, int]:
     return strength, support
 
 
-def match_people(gold: list[_P], system: list[_P]) -> list[tuple[_P, _P, int]]:
+def match_people(gold: list[_P], system: list[_P], min_strength: int = MENTION) -> list[tuple[_P, _P, int]]:
     """One-to-one greedy assignment: pairs sorted by strength (exact > suffix > prefix >
     mention/span), then by support (shared mention forms + overlapping spans), then by order
     of appearance in the two lists."""
@@ -378,7 +378,7 @@ def match_people(gold: list[_P], system: list[_P]) -> list[tuple[_P, _P, int]]:
     for g in gold:
         for s in system:
             st, sup = _pair_score(g, s)
-            if st:
+            if st >= min_strength:
                 cands.append((-st, -sup, g.index, s.index, g, s, st))
     cands.sort(key=lambda c: c[:4])
     used_g: set[int] = set()
@@ -514,8 +514,12 @@ def evaluate_outputs(
     corpus: Mapping[str, Mapping[str, Any]] | Iterable[Mapping[str, Any]] | None = None,
     *,
     with_errors: bool = True,
+    min_strength: int = MENTION,
 ) -> dict[str, Any]:
     """Compare system records (``analyze`` output) with gold records (ANNOTATION.md).
+
+    ``min_strength`` = ``PREFIX`` (``--match names``) counts only pairs whose names match
+    (exact, suffix, prefix), not pairs linked only through mentions or offsets.
 
     ``corpus`` (optional: id -> record with ``text``/``title``, or a list of records) lets
     the scorer locate gold mention and finding strings in the article and match them with
@@ -554,18 +558,21 @@ def evaluate_outputs(
             missing.append(gid)
             srec = {}
         art = _Article.from_record(corp[gid]) if gid in corp else None
-        err = _score_article(grec, srec, art, c)
+        err = _score_article(grec, srec, art, c, min_strength)
         if with_errors:
             err["id"] = gid
             articles.append(err)
-    return _summarise(c, n_articles, missing, len(set(sys_by_id) - seen), articles if with_errors else None,
-                      bool(corp))
+    out = _summarise(c, n_articles, missing, len(set(sys_by_id) - seen), articles if with_errors else None,
+                     bool(corp))
+    out["matching"] = "names" if min_strength >= PREFIX else "lenient"
+    return out
 
 
-def _score_article(grec: Mapping[str, Any], srec: Mapping[str, Any], art: _Article | None, c: dict) -> dict:
+def _score_article(grec: Mapping[str, Any], srec: Mapping[str, Any], art: _Article | None, c: dict,
+                   min_strength: int = MENTION) -> dict:
     gold = [_gold_person(i, p, art) for i, p in enumerate(grec.get("people") or [])]
     system = [_system_person(i, p) for i, p in enumerate(srec.get("people") or []) if isinstance(p, Mapping)]
-    pairs = match_people(gold, system)
+    pairs = match_people(gold, system, min_strength)
     err: dict[str, Any] = {}
 
     c["people"]["gold"] += len(gold)

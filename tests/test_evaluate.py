@@ -127,11 +127,15 @@ def test_missed_sources_say_whether_the_person_was_found():
 
 
 def test_mention_forms_match_when_names_differ():
-    # gold name is the full Chinese name; the system only saw "ông Tập"
-    gold = [grec("a", [gp("Tập Cận Bình", "male", mentions=["Chủ tịch Tập Cận Bình", "ông Tập"])])]
-    system = [srec("a", [sp("Tập", "male", mentions=[{"start": 0, "end": 7, "text": "ông Tập"}])])]
+    # the system only saw "ông Hòa" for a gold person named by a different full form
+    gold = [grec("a", [gp("Lê Quang Hòa", "male", mentions=["Bộ trưởng Lê Quang Hòa", "ông Hoà"])])]
+    system = [srec("a", [sp("Quang Hoà Lê", "male", mentions=[{"start": 0, "end": 7, "text": "ông Hoà"}])])]
     r = evaluate_outputs(gold, system)
-    assert r["people"]["tp"] == 1
+    assert r["people"]["tp"] == 1 and r["match_strengths"]["mention"] == 1
+    assert r["matching"] == "lenient"
+    # --match names: only name matches count
+    strict = evaluate_outputs(gold, system, min_strength=PREFIX)
+    assert strict["people"]["tp"] == 0 and strict["matching"] == "names"
 
 
 def test_span_overlap_matches_with_corpus():

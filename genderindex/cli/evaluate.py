@@ -63,18 +63,24 @@ def evaluate(
         None, "--save-system", help="With --corpus: also write the analysis output JSONL here."
     ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here (default: stdout)."),
+    match: str = typer.Option(
+        "lenient", "--match", help="lenient: names, mention forms and offsets; names: only exact/suffix/prefix name matches."
+    ),
 ) -> None:
     """Score people, sources, gender, women's share, functions, findings and topic flags against gold.
 
     Exit code 0 on success, 1 when some input lines were unusable (they are reported with
     their line numbers and skipped), 2 on a usage error.
     """
-    from ..evaluate import evaluate_outputs
+    from ..evaluate import MENTION, PREFIX, evaluate_outputs
     from ..io.jsonl import dump_line
     from .common import console_err, progress_bar
 
     if fmt not in ("text", "json"):
         console_err("error: --format must be text or json")
+        raise typer.Exit(2)
+    if match not in ("lenient", "names"):
+        console_err("error: --match must be lenient or names")
         raise typer.Exit(2)
     if corpus is None and system is None:
         console_err("error: give --corpus (articles to analyse) or --system (an analyze output file)")
@@ -123,7 +129,8 @@ def evaluate(
                 for r in sys_recs:
                     fh.write(dump_line(r) + "\n")
 
-    result = evaluate_outputs(gold_recs, sys_recs, [r for _, r in corpus_pairs] or None)
+    result = evaluate_outputs(gold_recs, sys_recs, [r for _, r in corpus_pairs] or None,
+                              min_strength=PREFIX if match == "names" else MENTION)
     result["gold_file"] = str(gold)
     result["skipped_lines"] = problems
     articles = result.pop("articles", [])
@@ -159,7 +166,8 @@ def render_text(result: dict[str, Any], out) -> None:
     con = Console(file=out, width=110, highlight=False, soft_wrap=False)
     con.print(
         f"genderindex evaluation ({result['schema']}): {result['articles_scored']} article(s); "
-        f"corpus {'used for offsets' if result['corpus_used'] else 'not used (text matching only)'}"
+        f"corpus {'used for offsets' if result['corpus_used'] else 'not used (text matching only)'}; "
+        f"person matching {result.get('matching', 'lenient')}"
     )
     if result["missing_system"]:
         con.print(f"[bold]{len(result['missing_system'])} gold article(s) without system output[/bold] (scored as empty)")

@@ -341,3 +341,38 @@ def test_cli_needs_corpus_or_system(tmp_path):
     _write(g, [grec("a")])
     res = CliRunner().invoke(app, ["evaluate", "--gold", str(g)])
     assert res.exit_code == 2
+
+
+# ---- properties --------------------------------------------------------------------------
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_NAMES = ["Nguyễn Thị Hương", "Hương", "Lê Văn Minh", "Minh", "Trần Thị Minh", "Donald Trump", "Trump",
+          "Hillary Clinton", "Clinton", "N.T.H.", "bà Lan", "Lan", "Mr. Smith", "Jane Smith"]
+_person = st.builds(lambda n, g, q: (n, g, q), st.sampled_from(_NAMES), st.sampled_from(["female", "male", "unknown"]),
+                    st.booleans())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_person, max_size=6), st.lists(_person, max_size=6))
+def test_counts_are_consistent(gold_people, sys_people):
+    gold = [grec("a", [gp(n, g, q) for n, g, q in gold_people])]
+    system = [srec("a", [sp(n, g, q) for n, g, q in sys_people])]
+    r = evaluate_outputs(gold, system)
+    assert r["people"]["tp"] <= min(len(gold_people), len(sys_people))
+    assert r["sources"]["tp"] <= min(r["sources"]["gold"], r["sources"]["system"])
+    for g in ("female", "male"):
+        d = r["people_by_gender"][g]
+        assert d["tp"] <= min(d["gold"], d["system"])
+    assert sum(r["match_strengths"].values()) == r["people"]["tp"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_person, max_size=6, unique_by=lambda p: p[0]))
+def test_gold_scored_against_itself_is_perfect(people):
+    gold = [grec("a", [gp(n, g, q) for n, g, q in people])]
+    system = [srec("a", [sp(n, g, q) for n, g, q in people])]
+    r = evaluate_outputs(gold, system)
+    assert r["people"]["tp"] == len(people)
+    assert r["sources"]["tp"] == sum(q for _, _, q in people)

@@ -24,6 +24,7 @@ FILE_KEYS = {"language", "category", "severity", "source", "entries", "lists", "
 CONTEXT_KEYS = {
     "unless_preceded_by", "unless_followed_by", "not_in_names", "only_outside_quotes",
     "requires_nearby", "unless_nearby", "sex_relevant_context", "max_gap", "requires_any", "unless_topic",
+    "require_lowercase",
 }
 ANY_KEYS = {"preceded_by", "followed_by", "followed_by_name", "sentence_start"}
 TOPIC_KEYS = {"words", "lists", "min"}
@@ -84,13 +85,14 @@ class Context:
     max_gap: int = 8
     requires_any: "AnyOf | None" = None
     unless_topic: "Topic | None" = None
+    require_lowercase: tuple[str, ...] = ()
 
     @property
     def trivial(self) -> bool:
         return not (
             self.unless_preceded_by or self.unless_followed_by or self.not_in_names
             or self.only_outside_quotes or self.requires_nearby or self.unless_nearby
-            or self.requires_any or self.unless_topic
+            or self.requires_any or self.unless_topic or self.require_lowercase
         )
 
 
@@ -303,6 +305,8 @@ def _context(raw: Any, lists: dict[str, tuple[str, ...]]) -> Context:
         if not isinstance(m, int) or isinstance(m, bool) or m < 1:
             raise ValueError("unless_topic.min must be a positive integer")
         ctx.unless_topic = Topic(nb.words, m)
+    if "require_lowercase" in raw:
+        ctx.require_lowercase = tuple(match_key(w) for w in _str_list(raw["require_lowercase"], "require_lowercase"))
     if "max_gap" in raw:
         g = raw["max_gap"]
         if not isinstance(g, int) or isinstance(g, bool) or not 0 <= g <= 30:

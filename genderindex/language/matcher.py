@@ -249,6 +249,11 @@ class Matcher:
         for nb in ctx.unless_nearby:
             if self._nearby(kd, start, end, nb):
                 return False
+        if ctx.require_lowercase:
+            ds, de = kd.to_doc(start), kd.to_doc(end)
+            for m in _TOKEN.finditer(doc.text, ds, de):
+                if m.group().lower() in ctx.require_lowercase and not m.group().islower():
+                    return False
         if ctx.requires_any is not None and not self._any(doc, kd, start, end, ctx.requires_any):
             return False
         if ctx.unless_topic is not None and self._topic(kd, ctx.unless_topic):

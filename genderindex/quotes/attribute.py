@@ -108,6 +108,19 @@ class Context:
         self.top_starts = [q.start for q in self.top]
         self.top_ends = sorted((q.end, k) for k, q in enumerate(self.top))
         self.qindex = QuoteIndex(spans)
+        cues = [c for c in lex.cues.finditer(self.lower) if self._cue_ok(c)] if lex.cues is not None else []
+        self.cues = cues
+        self.cue_starts = [c[0] for c in cues]
+        self.cue_ends = [c[1] for c in cues]
+
+    def _cue_ok(self, c) -> bool:
+        """The verb is not a noun or another word here (``bài phát biểu``, ``kể cả``)."""
+        cs, ce, verb = c
+        nb = self.lex.not_before.get(verb)
+        if nb is not None and nb.search(self.lower, max(0, cs - 30), cs):
+            return False
+        na = self.lex.not_after.get(verb)
+        return na is None or not na.match(self.lower, ce)
 
     # -- geometry -------------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -185,16 +198,17 @@ class Context:
         the speaker chunk; ``(None, cue_s)`` when there is none."""
         rows = [r for r in self.idx.before(lo, cue_s) if not self.in_quote(r[0], r[1])]
         bare = self.bare_before(cue_s, lo)
-        if rows:
-            r = rows[-1]
+        if rows and bare is not None and bare.start >= rows[-1][1]:
             # prefer the bare speaker when it sits between the mention and the verb
-            if bare is not None and bare.start >= r[1]:
-                return bare, bare.start
+            return bare, bare.start
+        for k in range(len(rows) - 1, max(-1, len(rows) - 5), -1):
+            r = rows[k]
             gap = self.text[r[1] : cue_s]
+            if self._cue_between(r[1], cue_s):
+                break
             if _PASSIVE_GAP_RE.match(self.lower, r[1], cue_s):
                 return None, cue_s
             if self._valid_gap(gap) or self._after_quote(r[0], gap):
-                k = len(rows) - 1
                 # "bà X, vợ ông Y, cho biết": skip possessors back to the head mention
                 while k > 0:
                     before = self.text[max(0, rows[k][0] - 14) : rows[k][0]]
@@ -210,6 +224,8 @@ class Context:
                 if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 14) : r[0]]):
                     return None, cue_s
                 return self.spot_from_row(r), r[0]
+            if _HARD_STOP_RE.search(gap):
+                break
         if bare is not None:
             return bare, bare.start
         titled = self.title_before(cue_s, lo)
@@ -264,6 +280,14 @@ class Context:
         if best is None:
             return None
         return Spot(best[2], s0, s0 + len(m.group(1)), "title")
+
+    def _cue_between(self, s: int, e: int) -> bool:
+        """``X, cho biết thêm ... xác nhận``: what follows the mention's comma is another
+        reporting verb (a new clause, not an apposition)."""
+        k = bisect.bisect_right(self.cue_starts, s)
+        if not (k < len(self.cue_starts) and self.cue_ends[k] < e):
+            return False
+        return not self.text[s : self.cue_starts[k]].strip(" ,-–—(")
 
     def _after_quote(self, mstart: int, gap: str) -> bool:
         """``“...”, anh X, quê Đồng Tháp, nói``: a speaker chunk right after a quotation

@@ -125,14 +125,8 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
     lex = ctx.lex
     lower = ctx.lower
     out: list[Attribution] = []
-    for cs, ce, verb in lex.cues.finditer(lower):
+    for cs, ce, verb in ctx.cues:
         if ctx.in_quote(cs, ce):
-            continue
-        nb = lex.not_before.get(verb)
-        if nb is not None and nb.search(lower, max(0, cs - 30), cs):
-            continue
-        na = lex.not_after.get(verb)
-        if na is not None and na.match(lower, ce):
             continue
         if lex.blockers_re is not None and lex.blockers_re.search(lower, max(0, cs - 20), cs):
             continue

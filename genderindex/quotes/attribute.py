@@ -34,8 +34,8 @@ _HARD_STOP_RE = re.compile(r"[.!?;]\s")
 # preceding words that make a mention a possessor or companion, not the subject
 _POSSESSOR_RE = re.compile(
     r"(?:^|\s)(?:của|vợ|chồng|con|bố|mẹ|cha|anh trai|em trai|chị gái|em gái|với|cùng|"
-    r"cho|thay mặt|of|with|for|to|wife|husband|son|daughter|by)\s+$",
-    re.IGNORECASE,
+    r"cho|thay mặt|of|with|for|to|wife|husband|son|daughter|by)\s+"
+    r"(?:(?:cựu|nguyên|former|[A-ZĐÀ-Ỹ][\w.]*|[a-zđ][\w]*)\s+){0,5}$",
 )
 _AFTER_QUOTE_RE = re.compile(r"[”\"»][\s,.!?…]*(?:[-–—]\s*)?(?:[^\s,.;:!?“”\"]+\s+){0,6}$")
 # words that open a new (non-person) subject after a comma, not an apposition
@@ -56,6 +56,8 @@ _APPOS_OPEN_RE = re.compile(
     r"(?:,|\()\s+(?:a|an|the|who|whose|one|his|her|its|their|former|then|now|also|"
     r"người|một|vợ|chồng|con|giám đốc|chủ tịch|trưởng|phó|chuyên gia|đại diện|cựu|nguyên|[0-9]|[A-ZĐ])",
 )
+# what may follow a bare source of a frame: the end of the frame ("theo bà, ..." / "theo ông.")
+_FRAME_END_RE = re.compile(r"\s*(?:[,.;:)]|$)")
 _NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
 
 
@@ -166,10 +168,11 @@ class Context:
         return self._bare_spot(ws, we, m.group(1))
 
     def bare_after(self, pos: int) -> Spot | None:
+        """``theo bà, ...``: a bare honorific/pronoun that is the whole source of a frame."""
         if self.lex.bare_after_re is None:
             return None
         m = self.lex.bare_after_re.match(self.lower, pos)
-        if not m:
+        if not m or not _FRAME_END_RE.match(self.text, m.end()):
             return None
         return self._bare_spot(m.start(1), m.end(1), m.group(1))
 
@@ -208,10 +211,11 @@ class Context:
                 break
             if _PASSIVE_GAP_RE.match(self.lower, r[1], cue_s):
                 return None, cue_s
-            if self._valid_gap(gap) or self._after_quote(r[0], gap):
+            named = r[3] not in ("pronoun", "honorific")
+            if self._valid_gap(gap, named=named) or (named and self._after_quote(r[0], gap)):
                 # "bà X, vợ ông Y, cho biết": skip possessors back to the head mention
                 while k > 0:
-                    before = self.text[max(0, rows[k][0] - 14) : rows[k][0]]
+                    before = self.text[max(0, rows[k][0] - 50) : rows[k][0]]
                     if not _POSSESSOR_RE.search(before):
                         break
                     prev = rows[k - 1]
@@ -221,7 +225,7 @@ class Context:
                 k = self._apposition_head(rows, k, cue_s)
                 r = rows[k]
                 # "phát ngôn viên của X nói", "vợ ông X cho biết": the speaker is unnamed
-                if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 14) : r[0]]):
+                if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 50) : r[0]]):
                     return None, cue_s
                 return self.spot_from_row(r), r[0]
             if _HARD_STOP_RE.search(gap):
@@ -247,7 +251,7 @@ class Context:
                 continue
             if not _APPOS_OPEN_RE.match(gap):
                 continue
-            if _POSSESSOR_RE.search(self.text[max(0, rows[j][0] - 14) : rows[j][0]]):
+            if _POSSESSOR_RE.search(self.text[max(0, rows[j][0] - 50) : rows[j][0]]):
                 continue
             return j
         return k
@@ -297,13 +301,15 @@ class Context:
         return bool(_AFTER_QUOTE_RE.search(self.text, max(0, mstart - 60), mstart))
 
     @staticmethod
-    def _valid_gap(gap: str, long: bool = False) -> bool:
+    def _valid_gap(gap: str, long: bool = False, named: bool = True) -> bool:
         if len(gap) <= 1:
             return True
         if _HARD_STOP_RE.search(gap):
             return False
         if len(gap) <= 40 and not _CLAUSE_PUNCT_RE.search(gap):
             return True
+        if not named:  # appositions follow names, not "ông"/"he"
+            return False
         if len(gap) <= 180 and _APPOS_START_RE.match(gap):
             inner = gap.strip()
             if inner.endswith((",", ")", "-", "–", "—")) or long:

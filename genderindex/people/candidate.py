@@ -68,6 +68,8 @@ def excluded_spans(doc: TextDoc, toks_of) -> list[tuple[int, int]]:
         return spans
     cand: list[Segment] = paras[:1] + paras[-3:]
     for p in cand:
+        if len(p.text) > 120:
+            continue
         toks = toks_of(p.start, p.end)
         words = [t for t in toks if t.kind in ("w", "ini")]
         if not words or len(words) > 8:

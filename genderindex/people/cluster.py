@@ -18,6 +18,7 @@ class Cluster:
     cands: list[Cand] = field(default_factory=list)
     hint: str | None = None  # gender from honorifics / middle name, for compatibility
     last: int = 0
+    low: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -86,6 +87,7 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
 
     def attach(c: Cand) -> bool:
         low = _low(c.tokens)
+        c_len = len(low)
         h = _hint(c)
         same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h)]
         if not same and c.foreign and len(low) >= 2:
@@ -93,13 +95,13 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
             same = [
                 cl
                 for cl in clusters
-                if len(cl.tokens) == len(low) and _low(cl.tokens)[1:] == low[1:] and _low(cl.tokens)[0][:3] == low[0][:3]
+                if len(cl.low) == c_len and cl.low[1:] == low[1:] and cl.low[0][:3] == low[0][:3]
             ]
         if same:
             add(max(same, key=lambda cl: cl.last), c)
             return True
         # short form of an earlier, longer name
-        longer = [cl for cl in clusters if _compatible(cl.hint, h) and _matches(low, _low(cl.tokens))]
+        longer = [cl for cl in clusters if _compatible(cl.hint, h) and _matches(low, cl.low)]
         if longer:
             before = [cl for cl in longer if cl.last <= c.start]
             add(max(before or longer, key=lambda cl: cl.last), c)
@@ -109,13 +111,14 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
             shorter = [
                 cl
                 for cl in clusters
-                if _compatible(cl.hint, h) and _matches(_low(cl.tokens), low)
+                if _compatible(cl.hint, h) and _matches(cl.low, low)
                 and all(len(x.tokens) < len(low) for x in cl.cands)
             ]
             if shorter:
                 cl = max(shorter, key=lambda cl: cl.last)
-                by_key[" ".join(_low(cl.tokens))].remove(cl)
+                by_key[" ".join(cl.low)].remove(cl)
                 cl.tokens = list(c.tokens)
+                cl.low = low
                 by_key.setdefault(" ".join(low), []).append(cl)
                 add(cl, c)
                 return True
@@ -125,9 +128,9 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
         if attach(c):
             continue
         if c.strong:
-            cl = Cluster(tokens=list(c.tokens))
+            cl = Cluster(tokens=list(c.tokens), low=_low(c.tokens))
             clusters.append(cl)
-            by_key.setdefault(" ".join(_low(cl.tokens)), []).append(cl)
+            by_key.setdefault(" ".join(cl.low), []).append(cl)
             add(cl, c)
         else:
             pending.append(c)

@@ -8,11 +8,22 @@ never used. When the best cue is missing or conflicting the answer is ``unknown`
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from ..types import Evidence
 from .cluster import Cluster
 from .lexicon import people_lexicon
 from .names import en_name_gender, vi_name_gender
+
+@lru_cache(maxsize=1)
+def _known_last() -> dict[str, str]:
+    """Last word of a known public figure's name -> gender, when all agree."""
+    out: dict[str, str | None] = {}
+    for k, v in people_lexicon().known.items():
+        w = k.split()[-1]
+        out[w] = v if out.get(w, v) == v else None
+    return {k: v for k, v in out.items() if v}
+
 
 PRIORITY = ("honorific", "explicit", "pronoun", "knowledge", "middle_name", "given_name")
 
@@ -37,10 +48,13 @@ def name_cues(cl: Cluster) -> list[Evidence]:
     key = " ".join(low)
     best = max(cl.cands, key=lambda c: len(c.tokens))
     g = lex.known.get(key)
-    if g is None and best.foreign:
-        g = lex.known_single.get(low[-1]) or (lex.known_first.get(low[0]) if len(low) >= 2 else None)
     if g is None and len(low) == 1:
+        # a one-word name ("Putin", "Merkel") of a well-known public figure
         g = lex.known_single.get(key)
+        if g is None:
+            g = _known_last().get(key)
+    if g is None and best.foreign and len(low) >= 2:
+        g = lex.known_first.get(low[0])
     if g:
         ev.append(Evidence("knowledge", best.tokens and " ".join(best.tokens), best.name_start, best.name_end, g))
     if best.foreign:

@@ -50,6 +50,7 @@ class PeopleLexicon:
     not_pronoun_next: frozenset
     vi_titles: frozenset
     gendered_prefix: dict  # lower phrase -> gender (explicit cue before a name/title)
+    relational: dict  # kin nouns -> gender ("vợ", "con trai"), for appositives after a name
     family_names: frozenset  # lower
     places: frozenset  # lower, space-joined
     place_tuples: dict  # first lower token -> list of token tuples (longest first)
@@ -66,6 +67,10 @@ class PeopleLexicon:
     known_first: dict  # lower first name -> gender
     vi_title_re: re.Pattern
     en_title_re: re.Pattern
+    vi_title_phrases: frozenset  # lower title phrases (Aho-Corasick keys)
+    en_title_phrases: frozenset
+    vi_modifiers: frozenset
+    en_modifiers: frozenset
     cap_nouns: frozenset  # lower two/three-word nouns written with a capital ("chính phủ")
     stems: frozenset
     branches: frozenset
@@ -78,7 +83,8 @@ def people_lexicon() -> PeopleLexicon:
     honor = {fold(normalize_text(k)): v for k, v in (h.get("honorifics") or {}).items()}
     vi_pron = {fold(normalize_text(k)): v for k, v in (h.get("pronouns") or {}).items()}
     notnext = frozenset(fold(normalize_text(w)) for w in h.get("not_pronoun_next") or [])
-    gw = _yaml("vi_gendered_words.yaml").get("title_prefix") or {}
+    gwall = _yaml("vi_gendered_words.yaml")
+    gw = gwall.get("title_prefix") or {}
     gendered = {fold(normalize_text(k)): v for k, v in gw.items() if v in _GENDER}
     vi_titles = frozenset(fold(t) for t in _lines("vi_titles.txt"))
     places = [fold(p) for p in _lines("places.txt")]
@@ -115,6 +121,7 @@ def people_lexicon() -> PeopleLexicon:
         not_pronoun_next=notnext,
         vi_titles=vi_titles,
         gendered_prefix=gendered,
+        relational={fold(normalize_text(k)): v for k, v in (gwall.get("relational") or {}).items() if v in _GENDER},
         family_names=frozenset(fold(f) for f in _lines("vi_family_names.txt")),
         places=frozenset(places),
         place_tuples=tuples,
@@ -131,6 +138,10 @@ def people_lexicon() -> PeopleLexicon:
         known_first=first,
         vi_title_re=vi_title_re,
         en_title_re=en_title_re,
+        vi_title_phrases=frozenset(vi_titles | (set(gendered) - {"nữ", "nam"})),
+        en_title_phrases=frozenset(en_titles | set(en_hon)),
+        vi_modifiers=frozenset("cựu nguyên phó tân quyền kim cố thứ đương".split()),
+        en_modifiers=frozenset("former then acting deputy vice ex- assistant senior chief top late".split()),
         cap_nouns=frozenset(fold(w) for w in _lines("vi_capitalised_nouns.txt")),
         stems=frozenset(cal.get("stems") or []),
         branches=frozenset(cal.get("branches") or []),

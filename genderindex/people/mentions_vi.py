@@ -20,12 +20,10 @@ from ..text.normalize import fold
 from .candidate import Cand, excluded_spans, in_spans, looks_like_byline
 from .lexicon import name_syllables, name_tables, people_lexicon
 from .names import is_en_first_name, is_foreign, is_vi_syllable
-from .scan import Tok, runs, tokenize
+from .scan import TitleIndex, Tok, automaton, find_runs, tokenize
 
 _BAD_GAP = re.compile(r"[.!?;:\n]|\s[-–]\s")
-_QUOTE_GAP = re.compile(r"^[\s\"“”'‘’]*$")
 _NAM_NU = re.compile(r"(?<![^\W\d_])(nữ|nam)\s+$")
-_TEN = re.compile(r"\s+(?:có\s+)?tên(?:\s+là)?\s*$")
 MAX_TITLE_GAP = 8
 #: lower-case words that cannot sit between a title and the name it introduces
 _GAP_DENY = frozenset(
@@ -34,102 +32,96 @@ _GAP_DENY = frozenset(
     lên xuống mới các những một hai ba
     người dân tộc thiểu số ông bà anh chị""".split()
 )
+_QUOTES = "\"“”'‘’"
 
 
 class _Ctx:
-    """Per-document helpers: tokens, lower-case text, token lookup by offset."""
+    """Per-document helpers: lower-case text, title index, tokens near an offset."""
 
-    def __init__(self, doc: TextDoc):
+    def __init__(self, doc: TextDoc, title_phrases, modifiers):
         self.doc = doc
         self.text = doc.text
         self.lower = doc.lower
-        self.toks: list[Tok] = tokenize(doc.text)
-        self.starts = [t.start for t in self.toks]
+        self.titles = TitleIndex(self.lower, automaton(title_phrases), modifiers)
+        self._prev: dict[int, list[Tok]] = {}
 
     def toks_between(self, s: int, e: int) -> list[Tok]:
-        i = bisect.bisect_left(self.starts, s)
-        j = bisect.bisect_left(self.starts, e)
-        return self.toks[i:j]
+        return tokenize(self.text, s, e)
 
-    def prev_words(self, idx: int, n: int) -> list[Tok]:
-        """Up to ``n`` word tokens directly before token ``idx`` (stops at punctuation)."""
+    def prev_toks(self, pos: int) -> list[Tok]:
+        """Tokens in the 28 characters before ``pos`` on the same line."""
+        r = self._prev.get(pos)
+        if r is None:
+            lo = max(0, pos - 28)
+            nl = self.text.rfind("\n", lo, pos)
+            r = tokenize(self.text, nl + 1 if nl >= 0 else lo, pos)
+            self._prev[pos] = r
+        return r
+
+    def prev_words(self, pos: int, n: int) -> list[Tok]:
+        """Up to ``n`` word tokens directly before ``pos`` (stops at punctuation)."""
         out: list[Tok] = []
-        k = idx - 1
-        while k >= 0 and len(out) < n:
-            t = self.toks[k]
-            if t.kind != "w" and t.kind != "ini":
-                break
-            gap = self.text[t.end : self.toks[k + 1].start] if k + 1 < len(self.toks) else " "
-            if "\n" in gap:
+        for t in reversed(self.prev_toks(pos)):
+            if t.kind not in ("w", "ini") or len(out) >= n:
                 break
             out.append(t)
-            k -= 1
         out.reverse()
         return out
 
 
-def _honorific_before(ctx: _Ctx, idx: int, lex) -> tuple[str, int, str | None] | None:
-    """An honorific word (or two) directly before token ``idx``: (text, start, gender)."""
-    if idx == 0:
-        return None
-    k = idx - 1
+def _honorific_before(ctx: _Ctx, pos: int, lex) -> tuple[str, int, str | None] | None:
+    """An honorific word (or two) directly before ``pos``: (text, start, gender)."""
+    toks = ctx.prev_toks(pos)
+    k = len(toks) - 1
     # allow quotation marks between: '"quý bà" Yumiko', '“tướng” Phúc'
-    while k >= 0 and ctx.toks[k].kind == "p" and ctx.toks[k].text in "\"“”'‘’":
+    while k >= 0 and toks[k].kind == "p" and toks[k].text in _QUOTES:
         k -= 1
     if k < 0:
         return None
-    end_tok = ctx.toks[k]
-    if not _QUOTE_GAP.match(ctx.text[end_tok.end : ctx.toks[idx].start]):
+    end_tok = toks[k]
+    if ctx.text[end_tok.end : pos].strip(" \u00a0" + _QUOTES):
         return None
     # "Mr. Đàm": honorific + full stop
     if end_tok.text == "." and k >= 1:
-        prev = ctx.toks[k - 1]
-        key = fold(prev.text) + "."
-        if key in lex.honorifics and ctx.text[prev.end : end_tok.start] == "":
+        prev = toks[k - 1]
+        key = prev.text.lower() + "."
+        if key in lex.honorifics and prev.end == end_tok.start:
             return ctx.text[prev.start : end_tok.end], prev.start, lex.honorifics[key]["gender"]
         return None
     if end_tok.kind != "w":
         return None
-    w1 = fold(end_tok.text)
-    if k >= 1 and ctx.toks[k - 1].kind == "w" and ctx.text[ctx.toks[k - 1].end : end_tok.start] == " ":
-        w2 = fold(ctx.toks[k - 1].text) + " " + w1
+    w1 = end_tok.text.lower()
+    if k >= 1 and toks[k - 1].kind == "w" and ctx.text[toks[k - 1].end : end_tok.start] == " ":
+        w2 = toks[k - 1].text.lower() + " " + w1
         if w2 in lex.honorifics:
-            return ctx.text[ctx.toks[k - 1].start : end_tok.end], ctx.toks[k - 1].start, lex.honorifics[w2]["gender"]
+            return ctx.text[toks[k - 1].start : end_tok.end], toks[k - 1].start, lex.honorifics[w2]["gender"]
     if w1 in lex.honorifics:
         return end_tok.text, end_tok.start, lex.honorifics[w1]["gender"]
     return None
 
 
-def _title_before(ctx: _Ctx, pos: int, para_start: int, lex, title_re):
+def _title_before(ctx: _Ctx, pos: int, para_start: int, lex):
     """The last title phrase before ``pos`` in the same clause: (start, end, explicit)."""
-    ws = max(para_start, pos - 160)
-    window = ctx.lower[ws:pos]
-    last = None
-    for m in title_re.finditer(window):
-        last = m
-    if last is None:
+    hit = ctx.titles.last_before(pos, max(para_start, pos - 160))
+    if hit is None:
         return None
-    gap = ctx.text[ws + last.end() : pos]
+    s, e, phrase = hit
+    gap = ctx.text[e:pos]
     if _BAD_GAP.search(gap) or gap.count(",") > 1:
         return None
-    gap_toks = ctx.toks_between(ws + last.end(), pos)
+    gap_toks = ctx.toks_between(e, pos)
     if len(gap_toks) > MAX_TITLE_GAP:
         return None
-    if any(t.kind == "w" and not t.cap and not t.caps and fold(t.text) in _GAP_DENY for t in gap_toks):
+    if any(t.kind == "w" and not t.cap and not t.caps and t.text.lower() in _GAP_DENY for t in gap_toks):
         return None
-    s, e = ws + last.start(), ws + last.end()
     explicit = None
-    core = " ".join(last.group(1).split())
-    for cand in (core, core.split(" ", 1)[-1]):
-        if cand in lex.gendered_prefix:
-            explicit = (lex.gendered_prefix[cand], ctx.text[s:e], s, e)
-            break
-    if explicit is None:
-        mm = _NAM_NU.search(ctx.lower[max(para_start, s - 6) : s])
+    if phrase in lex.gendered_prefix:
+        explicit = (lex.gendered_prefix[phrase], ctx.text[e - len(phrase) : e], e - len(phrase), e)
+    else:
+        mm = _NAM_NU.search(ctx.lower, max(para_start, s - 6), s)
         if mm:
             g = "female" if mm.group(1) == "nữ" else "male"
-            ns = s - (len(mm.group(0)))
-            explicit = (g, ctx.text[ns : ns + len(mm.group(1))], ns, ns + len(mm.group(1)))
+            explicit = (g, ctx.text[mm.start(1) : mm.end(1)], mm.start(1), mm.end(1))
     return s, e, explicit
 
 
@@ -138,27 +130,27 @@ def _strip_places(tokens: list[Tok], lex, need_family: bool) -> int:
     i = 0
     n = len(tokens)
     while i < n:
-        first = fold(tokens[i].text)
+        first = tokens[i].text.lower()
         best = 0
         for tup in lex.place_tuples.get(first, ()):
             L = len(tup)
-            if i + L <= n and tuple(fold(t.text) for t in tokens[i : i + L]) == tup:
+            if i + L <= n and tuple(t.text.lower() for t in tokens[i : i + L]) == tup:
                 best = L
                 break
         if not best or i + best >= n or (not need_family and n - i - best < 1):
             break
         rest = tokens[i + best]
-        if need_family and fold(rest.text) not in lex.family_names:
+        if need_family and rest.text.lower() not in lex.family_names:
             break
         i += best
     return i
 
 
-def _context_nonperson(ctx: _Ctx, idx: int, lex) -> bool:
-    prev = ctx.prev_words(idx, 3)
+def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
+    prev = ctx.prev_words(pos, 3)
     if not prev:
         return False
-    words = [fold(t.text) for t in prev]
+    words = [t.text.lower() for t in prev]
     for k in (1, 2, 3):
         if len(words) >= k and " ".join(words[-k:]) in lex.vi_context:
             return True
@@ -180,11 +172,10 @@ def _pair_plausible(tokens: list[str]) -> bool:
 def _title_continues(ctx: _Ctx, tok: Tok, lex) -> bool:
     """True when ``tok`` starts a capitalised title or institution noun ("Thủ tướng",
     "Chính phủ", "Quốc hội") that goes on with lower-case words after it."""
-    m = lex.vi_title_re.match(ctx.lower, tok.start)
-    if m and m.end() > tok.end:
+    if ctx.titles.max_end_at.get(tok.start, 0) > tok.end:
         return True
     nxt = ctx.lower[tok.end : tok.end + 24].split()
-    w = fold(tok.text)
+    w = tok.text.lower()
     for k in (1, 2):
         if len(nxt) >= k and " ".join([w] + nxt[:k]) in lex.cap_nouns:
             return True
@@ -203,119 +194,115 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     """Person-name candidates in a Vietnamese document (not yet clustered)."""
     lex = people_lexicon()
     syl = name_syllables()
-    ctx = _Ctx(doc)
+    ctx = _Ctx(doc, lex.vi_title_phrases, lex.vi_modifiers)
     excl = excluded_spans(doc, ctx.toks_between)
     paras = doc.paragraphs
     pstarts = [p.start for p in paras]
     out: list[Cand] = []
     place_marked: set[str] = set()
-    all_runs = runs(ctx.text, ctx.toks)
-    long_keys = {
-        " ".join(fold(t.text) for t in ctx.toks[i:j][-2:]) for i, j in all_runs if j - i >= 3
-    }
+    all_runs = find_runs(ctx.text)
+    long_keys = {" ".join(t.text.lower() for t in r[-2:]) for r in all_runs if len(r) >= 3}
     last_place_end = -10
     single_orgs = {o for o in lex.organisations if " " not in o}
-    for i, j in all_runs:
-        toks = ctx.toks[i:j]
+    for toks in all_runs:
+        if len(toks) == 1:
+            w0 = toks[0].text.lower()
+            if w0 in lex.vi_function and w0 not in lex.family_names:
+                continue  # a capitalised sentence-initial word
+        prev = ctx.prev_toks(toks[0].start)
+        prev_w = prev[-1].text.lower() if prev else ""
         # list of places: "các phường Hồng Hà, Hồng Hải", "Châu Đốc, An Phú và Tân Châu"
         if ctx.text[last_place_end : toks[0].start].strip() in (",", "và", "hoặc", "-", "–", "(", ")", "),"):
-            low0 = [fold(t.text) for t in toks]
+            low0 = [t.text.lower() for t in toks]
             personish = (
                 (low0[0] in lex.family_names and len(low0) >= 3)
                 or " ".join(low0) in lex.known
                 or is_foreign([t.text for t in toks])
             )
-            if not personish and not (i and fold(ctx.toks[i - 1].text) in _PERSONAL):
-                place_marked.add(" ".join(fold(t.text) for t in toks))
+            if not personish and prev_w not in _PERSONAL:
+                place_marked.add(" ".join(t.text.lower() for t in toks))
                 last_place_end = toks[-1].end
                 continue
-        if i and ctx.toks[i - 1].kind == "n" and len(ctx.toks[i - 1].text) <= 3 and ctx.text[ctx.toks[i - 1].end : toks[0].start] == " ":
+        if prev and prev[-1].kind == "n" and len(prev[-1].text) <= 3 and ctx.text[prev[-1].end : toks[0].start] == " ":
             continue  # an address: "số 10 Phạm Văn Bạch"
-        if _context_nonperson(ctx, i, lex):
-            place_marked.add(" ".join(fold(t.text) for t in toks))
+        if _context_nonperson(ctx, toks[0].start, lex):
+            place_marked.add(" ".join(t.text.lower() for t in toks))
             last_place_end = toks[-1].end
             continue
-        joined0 = " ".join(fold(t.text) for t in toks)
+        joined0 = " ".join(t.text.lower() for t in toks)
         if (joined0 in lex.places or joined0 in lex.organisations) and joined0 not in lex.known:
-            if not _PERSONAL.intersection([fold(ctx.toks[i - 1].text)] if i else []):
+            if prev_w not in _PERSONAL:
                 last_place_end = toks[-1].end
                 continue
         # sentence-initial function words ("Theo", "Khi", "Tại") and verbs ("Rời")
         while toks and (
-            (fold(toks[0].text) in lex.vi_function and fold(toks[0].text) not in lex.family_names)
+            (toks[0].text.lower() in lex.vi_function and toks[0].text.lower() not in lex.family_names)
         ):
             toks = toks[1:]
-            i += 1
-        while toks and fold(toks[-1].text) in lex.vi_function and fold(toks[-1].text) not in syl:
+        while toks and toks[-1].text.lower() in lex.vi_function and toks[-1].text.lower() not in syl:
             toks = toks[:-1]
-            j -= 1
         if not toks:
             continue
         if in_spans(excl, toks[0].start, toks[-1].end):
             continue
         if _title_continues(ctx, toks[-1], lex):
             toks = toks[:-1]
-            j -= 1
             if not toks:
                 continue
         pi = bisect.bisect_right(pstarts, toks[0].start) - 1
         para_start = paras[pi].start if pi >= 0 else 0
-        joined = " ".join(fold(t.text) for t in toks)
+        joined = " ".join(t.text.lower() for t in toks)
         if (joined in lex.places or joined in lex.organisations) and joined not in lex.known:
             # "Bà Rịa", "Hà Nội": a place, unless an honorific names a person ("cô Nga")
-            hon = _honorific_before(ctx, i, lex)
-            if not (hon and len(toks) == 1 and fold(hon[0]) in _PERSONAL):
+            hon = _honorific_before(ctx, toks[0].start, lex)
+            if not (hon and len(toks) == 1 and hon[0].lower() in _PERSONAL):
                 continue
         hon = None
         # honorific inside the run: "Ông Nguyễn Văn A" at sentence start
         if len(toks) >= 2:
-            two = fold(toks[0].text) + " " + fold(toks[1].text)
-            h1 = fold(toks[0].text)
+            two = toks[0].text.lower() + " " + toks[1].text.lower()
+            h1 = toks[0].text.lower()
             if len(toks) >= 3 and two in lex.honorifics:
                 hon = (ctx.text[toks[0].start : toks[1].end], toks[0].start, lex.honorifics[two]["gender"])
                 toks = toks[2:]
-                i += 2
             elif h1 in lex.honorifics and not (len(toks) == 2 and joined in long_keys):
                 hon = (toks[0].text, toks[0].start, lex.honorifics[h1]["gender"])
                 toks = toks[1:]
-                i += 1
         if hon is None:
-            hon = _honorific_before(ctx, i, lex)
-        if hon is None and _context_nonperson(ctx, i, lex):
-            place_marked.add(" ".join(fold(t.text) for t in toks))
+            hon = _honorific_before(ctx, toks[0].start, lex)
+        if hon is None and _context_nonperson(ctx, toks[0].start, lex):
+            place_marked.add(" ".join(t.text.lower() for t in toks))
             last_place_end = toks[-1].end
             continue
         pos = hon[1] if hon else toks[0].start
-        title = _title_before(ctx, pos, para_start, lex, lex.vi_title_re)
+        title = _title_before(ctx, pos, para_start, lex)
         # "Kỳ Sơn (Nghệ An)": a place followed by its province
-        if hon is None and title is None and not (fold(toks[0].text) in lex.family_names and len(toks) >= 3):
+        if hon is None and title is None and not (toks[0].text.lower() in lex.family_names and len(toks) >= 3):
             par = _PAREN.match(ctx.text, toks[-1].end)
             if par and fold(" ".join(par.group(1).split())) in lex.places:
-                place_marked.add(" ".join(fold(t.text) for t in toks))
+                place_marked.add(" ".join(t.text.lower() for t in toks))
                 last_place_end = par.end()
                 continue
-        if fold(toks[0].text) in lex.vi_org_heads and hon is None:
+        if toks[0].text.lower() in lex.vi_org_heads and hon is None:
             continue
         # leading place names after a title: "Tổng thống Mỹ Barack Obama"
         k = _strip_places(toks, lex, need_family=False) if title is not None or len(toks) >= 3 else 0
         if k:
             toks = toks[k:]
-            i += k
         words = [t.text for t in toks]
-        low = [fold(w) for w in words]
+        low = [w.lower() for w in words]
         foreign = is_foreign(words)
         # title + org/place words + family-name-first name: split at the family name
         if title and not foreign and len(low) >= 3 and low[0] not in lex.family_names:
             for kk in range(1, len(low) - 1):
                 if low[kk] in lex.family_names and 2 <= len(low) - kk <= 4:
                     toks, words, low = toks[kk:], words[kk:], low[kk:]
-                    i += kk
                     break
         # a sentence-initial word that is no name syllable ("Rời Mỹ Lan")
         if hon is None and not foreign and len(low) >= 2 and low[0] not in syl and toks[0].kind == "w":
-            if i == 0 or ctx.toks[i - 1].kind == "p" or "\n" in ctx.text[ctx.toks[i - 1].end : toks[0].start]:
+            pt = ctx.prev_toks(toks[0].start)
+            if not pt or pt[-1].kind == "p":
                 toks, words, low = toks[1:], words[1:], low[1:]
-                i += 1
         if not toks or _is_year_name(low, lex):
             continue
         has_family = (not foreign) and low[0] in lex.family_names
@@ -379,10 +366,17 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         _explicit_after(ctx, c, lex)
         out.append(c)
     if place_marked:
-        out = [c for c in out if c.honorific or " ".join(fold(t) for t in c.tokens) not in place_marked]
+        out = [c for c in out if c.honorific or " ".join(t.lower() for t in c.tokens) not in place_marked]
     return out
 
 
+# "Phạm Văn A, chồng chị B", "Lê Thị C (vợ anh D)", "X là con gái của": the appositive
+# describes the named person
+_APPOSITIVE = re.compile(
+    r"\s*(?:,|\(|là)\s*((?:người\s+)?(?:vợ|chồng|mẹ|bố|cha|con\s+gái|con\s+trai|em\s+gái|em\s+trai|"
+    r"chị\s+gái|anh\s+trai|cô\s+gái|chàng\s+trai|đàn\s+ông|phụ\s+nữ|cụ\s+ông|cụ\s+bà|bà\s+mẹ|ông\s+bố))"
+    r"(?![^\W\d_])"
+)
 _TEN_BEFORE = re.compile(r"(?<![^\W\d_])(cô gái|chàng trai|cậu bé|bé gái|bé trai|thiếu nữ|người phụ nữ|người đàn ông|cụ ông|cụ bà|ông cụ|bà cụ)\s+(?:có\s+)?tên(?:\s+là)?\s+$")
 
 
@@ -397,7 +391,15 @@ def _explicit_after(ctx: _Ctx, c: Cand, lex) -> None:
             s = max(0, c.start - 40) + m.start(1)
             c.explicit = (g, ctx.text[s : s + len(m.group(1))], s, s + len(m.group(1)))
             return
-    after = ctx.lower[c.end : c.end + 12]
+    after = ctx.lower[c.end : c.end + 40]
+    ma = _APPOSITIVE.match(after)
+    if ma:
+        w = " ".join(ma.group(1).split())
+        g = lex.gendered_prefix.get(w) or lex.relational.get(w)
+        if g in ("female", "male"):
+            s = c.end + ma.start(1)
+            c.explicit = (g, ctx.text[s : c.end + ma.end(1)], s, c.end + ma.end(1))
+            return
     mm = re.match(r"\s*[(,]\s*(nữ|nam)\s*[,)]", after)
     if mm:
         g = "female" if mm.group(1) == "nữ" else "male"

@@ -19,9 +19,11 @@ _VI_SYL = re.compile(
 _TONED = set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵăâêôơưđ")
 
 #: thresholds: a name gives a gender only when p_female >= HI or <= LO with enough bearers
-P_HIGH, P_LOW = 0.9, 0.1
+P_HIGH, P_LOW = 0.85, 0.15
 MIN_VI, MIN_PAIR, MIN_EN = 8, 3, 100
 EN_HIGH, EN_LOW = 0.95, 0.05
+#: a very common US first name may decide with a lower margin
+EN_HIGH_COMMON, EN_LOW_COMMON, MIN_EN_COMMON = 0.9, 0.1, 1000
 
 
 def is_vi_syllable(token: str) -> bool:
@@ -61,7 +63,7 @@ def vi_name_gender(tokens: list[str], has_family: bool) -> tuple[str, str, str] 
     low = [t.lower() for t in tokens]
     start = 1 if has_family and len(low) >= 2 else 0
     inner = low[start:-1] if len(low) >= 2 else []
-    if len(low) == 2 and not has_family:
+    if len(low) == 2 and (not has_family or low[0] in ("thị", "văn")):
         inner = low[:1]
     if "thị" in inner:
         return "female", "middle_name", "middle name Thị"
@@ -71,7 +73,7 @@ def vi_name_gender(tokens: list[str], has_family: bool) -> tuple[str, str, str] 
         return None
     t = name_tables()
     given = low[-1]
-    if len(low) >= 2 and (len(low) - start) >= 2:
+    if len(low) >= 2 and ((len(low) - start) >= 2 or len(low) == 2):
         pair = " ".join(low[-2:])
         pv = t["vi_pair"].get(pair)
         if pv:
@@ -92,7 +94,9 @@ def en_name_gender(first: str) -> tuple[str, str, str] | None:
     v = name_tables()["en_first"].get(f)
     if not v:
         return None
-    g = _decide(v[0], v[1], MIN_EN, EN_HIGH, EN_LOW)
+    g = _decide(v[0], v[1], MIN_EN, EN_HIGH, EN_LOW) or _decide(
+        v[0], v[1], MIN_EN_COMMON, EN_HIGH_COMMON, EN_LOW_COMMON
+    )
     if g:
         return g, "given_name", f"first name '{first}': p(female)={v[0]:.2f}, n={v[1]} (SSA)"
     return None

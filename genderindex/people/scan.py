@@ -1,28 +1,39 @@
-"""Tokens and capitalised runs: the raw material of person-name candidates."""
+"""Tokens, capitalised runs and title phrases: the raw material of name candidates.
+
+Runs are found with one regular expression over the text (no full tokenisation), and
+title phrases with one Aho-Corasick pass, so the cost per article stays small.
+"""
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
-# initials ("H.", "N.T.H.", "Đ.Q."), words (with inner hyphens/apostrophes), numbers, punctuation
+_UPPER = "".join(
+    re.escape(chr(c)) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha()
+)
+_UP = f"[{_UPPER}]"
+_VOWELS = "AEIOUYĂÂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴẮẰẲẴẶẤẦẨẪẬẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ"
+#: lower-case particles inside foreign names ("Erik ten Hag", "Ursula von der Leyen")
+PARTICLES = frozenset("van von der den de da di du dos das del della ten ter bin ibn al el le la".split())
+_PART = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_INI = rf"(?:{_UP}\.){{1,4}}(?![^\W\d_])"
+_CAPW = rf"(?:{_UP}[^\W\d_]+(?:['’\-][^\W\d_]+)*|[{_VOWELS}](?![^\W\d_]))"
+_ITEM = rf"(?:{_INI}|{_CAPW})"
+_RUN_RE = re.compile(
+    rf"(?<![^\W\d_])(?<!['’\-]){_ITEM}(?:(?:[ \u00a0]|(?<=\.))(?:(?:{_PART}) )*{_ITEM})*"
+)
+_IN_RUN_RE = re.compile(rf"(?P<ini>{_INI})|(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+
+# initials, words (with inner hyphens/apostrophes), numbers, punctuation
 _TOKEN_RE = re.compile(
-    r"(?P<ini>(?:[A-ZĐ]\.){1,4})(?![^\W\d_])"
+    rf"(?P<ini>{_INI})"
     r"|(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
     r"|(?P<n>\d+)"
     r"|(?P<p>[^\w\s])"
 )
-
-
-_VOWELS = frozenset("AEIOUYĂÂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ")
-#: lower-case particles inside foreign names ("Erik ten Hag", "Ursula von der Leyen")
-PARTICLES = frozenset("van von der den de da di du dos das del della ten ter bin ibn al el le la".split())
-
-
-def _glued_at(t: str) -> int:
-    for k in range(3, len(t)):
-        if t[k].isupper() and t[k - 1].islower():
-            return k
-    return 0
 
 
 @dataclass(slots=True)
@@ -35,53 +46,132 @@ class Tok:
     caps: bool  # all-caps word of 2+ letters (acronym, shouting byline)
 
 
-def tokenize(text: str) -> list[Tok]:
-    """All tokens of ``text`` with offsets."""
+def _classify(t: str, kind: str) -> tuple[bool, bool]:
+    if kind == "w":
+        caps = len(t) >= 2 and t.isupper()
+        return (t[0].isupper() and not caps and (len(t) >= 2 or t in _VOWELS)), caps
+    if kind == "ini":
+        return True, False
+    return False, False
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with offsets in ``text``."""
     out = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "p"
         t = m.group()
-        if kind == "w":
-            caps = len(t) >= 2 and t.isupper()
-            cap = t[0].isupper() and not caps and (len(t) >= 2 or t in _VOWELS)
-            k = _glued_at(t) if cap else 0
-            if k:
-                # glued words ("NộiAn", "VnExpress"): split at the lower-to-upper change
-                s0 = m.start()
-                out.append(Tok(s0, s0 + k, t[:k], kind, True, False))
-                out.append(Tok(s0 + k, m.end(), t[k:], kind, t[k:][0].isupper() and len(t) - k >= 2, False))
-                continue
-        elif kind == "ini":
-            caps, cap = False, True
-        else:
-            caps = cap = False
+        cap, caps = _classify(t, kind)
         out.append(Tok(m.start(), m.end(), t, kind, cap, caps))
     return out
 
 
-def runs(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
-    """Index ranges [i, j) of maximal runs of capitalised words/initials separated by
-    single spaces (a line break or punctuation ends a run)."""
-    out = []
-    n = len(toks)
-    i = 0
-    while i < n:
-        if not toks[i].cap:
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            t = toks[j]
-            if not t.cap:
-                # "Erik ten Hag": a particle between two capitalised words
-                if not (t.text in PARTICLES and j + 1 < n and toks[j + 1].cap and text[t.end : toks[j + 1].start] == " "):
+def _glued_at(t: str) -> int:
+    for k in range(3, len(t)):
+        if t[k].isupper() and t[k - 1].islower():
+            return k
+    return 0
+
+
+def find_runs(text: str) -> list[list[Tok]]:
+    """Maximal runs of capitalised words/initials separated by single spaces (all-caps
+    words and glued words such as "NộiAn" split runs), as token lists."""
+    out: list[list[Tok]] = []
+    for m in _RUN_RE.finditer(text):
+        cur: list[Tok] = []
+        for t in _IN_RUN_RE.finditer(text, m.start(), m.end()):
+            w = t.group()
+            kind = t.lastgroup or "w"
+            cap, caps = _classify(w, kind)
+            s = t.start()
+            if caps or (kind == "w" and not cap and w not in PARTICLES):
+                if cur:
+                    out.append(cur)
+                cur = []
+                continue
+            k = _glued_at(w) if cap else 0
+            if k:
+                cur.append(Tok(s, s + k, w[:k], kind, True, False))
+                out.append(cur)
+                rest = w[k:]
+                cur = [Tok(s + k, t.end(), rest, kind, len(rest) >= 2, False)] if len(rest) >= 2 else []
+                continue
+            cur.append(Tok(s, t.end(), w, kind, cap, caps))
+        if cur:
+            out.append(cur)
+    # particles only inside a run
+    res = []
+    for r in out:
+        while r and not r[-1].cap:
+            r = r[:-1]
+        while r and not r[0].cap:
+            r = r[1:]
+        if r:
+            res.append(r)
+    return res
+
+
+class TitleIndex:
+    """All title phrases of a text (one Aho-Corasick pass over the lower-cased text)."""
+
+    def __init__(self, lower: str, automaton, modifiers: frozenset):
+        ends: list[int] = []
+        spans: list[tuple[int, int, str]] = []
+        best_at_end: dict[int, tuple[int, str]] = {}
+        self.max_end_at: dict[int, int] = {}
+        n = len(lower)
+        for e_incl, phrase in automaton.iter(lower):
+            e = e_incl + 1
+            s = e - len(phrase)
+            if s > 0 and (lower[s - 1].isalpha()):
+                continue
+            if e < n and lower[e].isalpha():
+                continue
+            prev = best_at_end.get(e)
+            if prev is None or e - prev[0] > e - s:
+                pass
+            if prev is None or s < prev[0]:
+                best_at_end[e] = (s, phrase)
+            if self.max_end_at.get(s, -1) < e:
+                self.max_end_at[s] = e
+        for e in sorted(best_at_end):
+            s, phrase = best_at_end[e]
+            # modifiers before the title: "cựu", "nguyên", "phó", "Former"
+            while True:
+                mm = _PREV_WORD.search(lower, max(0, s - 16), s)
+                if mm and mm.group(1) in modifiers:
+                    s = mm.start(1)
+                else:
                     break
-            gap = text[toks[j - 1].end : t.start]
-            if gap not in (" ", "\u00a0") and not (gap == "" and toks[j - 1].kind == "ini"):
-                break
-            j += 1
-        while j - 1 > i and not toks[j - 1].cap:
-            j -= 1
-        out.append((i, j))
-        i = j
-    return out
+            ends.append(e)
+            spans.append((s, e, phrase))
+        self.ends = ends
+        self.spans = spans
+
+    def last_before(self, pos: int, lo: int) -> tuple[int, int, str] | None:
+        """The title phrase ending last at or before ``pos`` and starting at or after ``lo``."""
+        k = bisect.bisect_right(self.ends, pos) - 1
+        while k >= 0:
+            s, e, ph = self.spans[k]
+            if s < lo:
+                return None
+            return s, e, ph
+        return None
+
+
+_PREV_WORD = re.compile(r"([^\W\d_]+-?)\s+$")
+
+
+@lru_cache(maxsize=4)
+def automaton(phrases: frozenset):
+    """An Aho-Corasick automaton over ``phrases`` (lower case)."""
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for p in phrases:
+        a.add_word(p, p)
+    a.make_automaton()
+    return a
+
+
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))

@@ -7,6 +7,7 @@ from . import analyze as _analyze  # noqa: F401  (registers commands)
 from . import evaluate as _evaluate  # noqa: F401
 from . import audit as _audit, report as _report  # noqa: F401
 from . import train as _train  # noqa: F401
+from . import check as _check  # noqa: F401
 
 
 def main() -> None:

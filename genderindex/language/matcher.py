@@ -352,7 +352,14 @@ class Matcher:
         between = window[last.end() :]
         if any(c in ",.;:!?()\"“”\n" for c in between):
             return False
-        return text[kd.to_doc(lo + last.start())].isupper()
+        if not text[kd.to_doc(lo + last.start())].isupper():
+            return False
+        # "Hội Nữ doanh nhân", "Câu lạc bộ Nữ giám đốc", "hội nữ doanh nhân": the name runs on
+        # from the organisation word; "Công ty có một nữ tài xế" is a sentence, not a name
+        if not between.strip():
+            return True
+        first = kd.to_doc(lo + last.end() + (len(between) - len(between.lstrip())))
+        return text[first : first + 1].isupper()
 
 
 @lru_cache(maxsize=32)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .candidate import Cand
+from .names import en_name_gender
 
 
 @dataclass
@@ -49,6 +50,10 @@ def _hint(c: Cand) -> str | None:
     if c.explicit:
         return c.explicit[0]
     low = _low(c.tokens)
+    if c.foreign and len(low) >= 2:
+        r = en_name_gender(c.tokens[0])
+        if r:
+            return r[0]
     if not c.foreign and len(low) >= 3:
         inner = low[1:-1]
         if "thị" in inner:

@@ -1,0 +1,211 @@
+"""English person-name mentions.
+
+A candidate is a run of capitalised words (possessive ``'s`` removed) that, after
+removing sentence-initial function words, honorifics (Mr, Mrs, Ms, Dr) and titles
+(President, Sen., Gov., Secretary of State), is (a) preceded by an honorific or title,
+(b) starts with a common first name (US Social Security table: ``Hillary Clinton``),
+(c) a known public figure, or (d) a single surname that repeats an earlier full name
+(``Trudeau``). Runs followed by an organisation/place word (``Clinton Foundation``,
+``Trump Tower``), known places/organisations, days and months are not people, nor are
+names in bylines and credits ("By Jane Doe", "Reporting by ...").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..text.document import TextDoc
+from .candidate import Cand, in_spans
+from .lexicon import people_lexicon
+from .names import is_en_first_name
+from .scan import TitleIndex, Tok, automaton, find_runs, tokenize
+
+_CREDIT_EN = re.compile(
+    r"\b(?:reporting|editing|writing|additional\s+reporting|compiled|photos?|photograph|video|"
+    r"graphics?|contributed)\s+by\s+[^;)\n]*"
+    r"|^\s*by\s+[^\n]{0,80}$"
+    r"|\b(?:photo|photograph|credit|image)\s*:\s*[^\n]{0,80}",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BAD_GAP = re.compile(r"[.!?;:\n]")
+_POSS = ("'s", "’s")
+_QUOTES = "\"“”'‘’"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _headline_name(toks: list[Tok], lex) -> list[Tok]:
+    """In a Headline-Case line keep only first name [initial] surname from the run:
+    "Struggling Donald Trump Claims" -> "Donald Trump"."""
+    for k, t in enumerate(toks):
+        if is_en_first_name(t.text) or t.text.lower() in lex.known_first:
+            rest = toks[k:]
+            if len(rest) >= 3 and rest[1].kind == "ini":
+                return rest[:3]
+            return rest[:2]
+    return toks if len(toks) <= 2 else []
+
+
+class _Ctx:
+    def __init__(self, doc: TextDoc, lex):
+        self.text = doc.text
+        self.lower = doc.lower
+        self.titles = TitleIndex(self.lower, automaton(lex.en_title_phrases), lex.en_modifiers)
+
+    def prev_toks(self, pos: int) -> list[Tok]:
+        lo = max(0, pos - 24)
+        nl = self.text.rfind("\n", lo, pos)
+        return tokenize(self.text, nl + 1 if nl >= 0 else lo, pos)
+
+
+def _honorific_before(ctx: _Ctx, pos: int, lex):
+    toks = ctx.prev_toks(pos)
+    if not toks:
+        return None
+    k = len(toks) - 1
+    if ctx.text[toks[k].end : pos].strip():
+        return None
+    if toks[k].text == "." and k >= 1 and toks[k - 1].end == toks[k].start:
+        w = toks[k - 1].text.lower()
+        for key in (w + ".", w):
+            if key in lex.en_honorifics:
+                return ctx.text[toks[k - 1].start : toks[k].end], toks[k - 1].start, lex.en_honorifics[key]
+        return None
+    w = toks[k].text.lower()
+    if toks[k].kind == "w" and w in lex.en_honorifics:
+        return toks[k].text, toks[k].start, lex.en_honorifics[w]
+    return None
+
+
+def _title_before(ctx: _Ctx, pos: int, lo: int) -> tuple[int, int] | None:
+    hit = ctx.titles.last_before(pos, max(lo, pos - 60))
+    if hit is None:
+        return None
+    s, e, _ = hit
+    gap = ctx.text[e:pos]
+    if _BAD_GAP.search(gap.replace("Sen.", "").replace("Gov.", "").replace("Rep.", "")) and not gap.strip() == "":
+        return None
+    words = [t for t in tokenize(ctx.text, e, pos) if t.kind == "w"]
+    if len(words) > 3 or any(not t.cap for t in words):
+        return None
+    return s, e
+
+
+def find_candidates_en(doc: TextDoc) -> list[Cand]:
+    """Person-name candidates in an English document (not yet clustered)."""
+    lex = people_lexicon()
+    ctx = _Ctx(doc, lex)
+    text = ctx.text
+    excl = [m.span() for m in _CREDIT_EN.finditer(text)]
+    paras = doc.paragraphs
+    pstarts = [p.start for p in paras]
+    single_orgs = {o for o in lex.organisations if " " not in o}
+    out: list[Cand] = []
+    heads = {p.start: p for p in paras}
+    head_cache: dict[int, bool] = {}
+
+    def headline(pos: int) -> bool:
+        k = bisect.bisect_right(pstarts, pos) - 1
+        if k < 0:
+            return False
+        r = head_cache.get(k)
+        if r is None:
+            words = _WORD.findall(paras[k].text)
+            caps = sum(1 for w in words if w[0].isupper())
+            r = len(words) >= 3 and caps / len(words) > 0.6
+            head_cache[k] = r
+        return r
+
+    for toks in find_runs(text):
+        toks = list(toks)
+        for k, t in enumerate(toks):
+            if t.text.endswith(_POSS) and len(t.text) > 2:
+                # a possessive ends the name: "Hillary Clinton's campaign"
+                toks = toks[:k] + [Tok(t.start, t.end - 2, t.text[:-2], t.kind, True, False)]
+                break
+        if headline(toks[0].start):
+            toks = _headline_name(toks, lex)
+            if not toks:
+                continue
+        key0 = " ".join(t.text.lower() for t in toks)
+        if key0 in lex.places or key0 in lex.organisations or toks[-1].text.lower() in lex.en_org_words:
+            continue
+        hon = None
+        titled = False
+        # leading function words, honorifics and titles inside the run
+        while toks:
+            w = toks[0].text.lower()
+            two = w + " " + toks[1].text.lower() if len(toks) >= 2 else ""
+            if w in lex.en_honorifics and len(toks) >= 2:
+                hon = (toks[0].text, toks[0].start, lex.en_honorifics[w])
+            elif two in lex.en_titles and len(toks) >= 3:
+                titled = True
+                toks = toks[1:]
+            elif w in lex.en_titles or w in lex.en_modifiers:
+                titled = titled or w in lex.en_titles
+            elif w in lex.en_non_names:
+                pass
+            else:
+                break
+            toks = toks[1:]
+        while toks and toks[-1].text.lower() in lex.en_non_names:
+            toks = toks[:-1]
+        if len(toks) >= 3 and not is_en_first_name(toks[0].text) and is_en_first_name(toks[1].text):
+            toks = toks[1:]  # "Later Hillary Clinton"
+        if not toks:
+            continue
+        words = [t.text for t in toks]
+        low = [w.lower() for w in words]
+        key = " ".join(low)
+        if key in lex.places or key in lex.organisations or any(w in single_orgs for w in low):
+            continue
+        if low[-1] in lex.en_org_words:
+            continue
+        nxt = re.match(r"\s+([a-z]+)", text[toks[-1].end : toks[-1].end + 20])
+        if nxt and nxt.group(1) in lex.en_org_words:
+            continue
+        if in_spans(excl, toks[0].start, toks[-1].end):
+            continue
+        if hon is None:
+            hon = _honorific_before(ctx, toks[0].start, lex)
+        pi = bisect.bisect_right(pstarts, toks[0].start) - 1
+        lo = paras[pi].start if pi >= 0 else 0
+        title = None
+        if not titled:
+            title = _title_before(ctx, hon[1] if hon else toks[0].start, lo)
+        titled = titled or title is not None
+        if any(w in lex.places or w in lex.en_non_names for w in low) and len(low) <= 2 and hon is None:
+            continue
+        n = len(toks)
+        ns, ne = toks[0].start, toks[-1].end
+        known = key in lex.known or (n == 1 and key in lex.known_single)
+        strong = bool(
+            hon
+            or known
+            or (titled and 2 <= n <= 4)
+            or (titled and n == 1 and title is not None and title[1] == (hon[1] if hon else ns) - 1)
+            or (n >= 2 and n <= 4 and (is_en_first_name(words[0]) or low[0] in lex.known_first))
+        )
+        if n > 4:
+            continue
+        titles = []
+        if title is not None:
+            titles.append(" ".join(text[title[0] : hon[1] if hon else ns].split()))
+        out.append(
+            Cand(
+                start=hon[1] if hon else ns,
+                end=ne,
+                name_start=ns,
+                name_end=ne,
+                tokens=words,
+                honorific=hon[0] if hon else "",
+                hon_start=hon[1] if hon else None,
+                hon_gender=hon[2] if hon else None,
+                titles=titles,
+                foreign=True,
+                strong=strong,
+                initials=any(t.kind == "ini" for t in toks),
+            )
+        )
+    return out

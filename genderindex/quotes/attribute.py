@@ -53,11 +53,12 @@ _PASSIVE_GAP_RE = re.compile(
 _TITLE_CHUNK_RE = re.compile(r"(?:^|[,;:.!?”\"»(\-–—]\s*)([^\s,;:.!?”\"»(\-–—][^,;:.!?”\"»(\-–—]*?)\s*$")
 # what an apposition after a name opens with (not a new clause)
 _APPOS_OPEN_RE = re.compile(
-    r"(?:,|\()\s+(?:a|an|the|who|whose|one|his|her|its|their|former|then|now|also|"
-    r"người|một|vợ|chồng|con|giám đốc|chủ tịch|trưởng|phó|chuyên gia|đại diện|cựu|nguyên|[0-9]|[A-ZĐ])",
+    r"(?:,|\()\s*(?:(?:a|an|the|who|whose|one|his|her|its|their|former|then|now|also|"
+    r"người|một|vợ|chồng|con|giám đốc|chủ tịch|trưởng|phó|chuyên gia|đại diện|cựu|nguyên)(?!\w)|[0-9]|[A-ZĐ])",
 )
 # what may follow a bare source of a frame: the end of the frame ("theo bà, ..." / "theo ông.")
 _FRAME_END_RE = re.compile(r"\s*(?:[,.;:)]|$)")
+_QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 _NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
 
 
@@ -110,6 +111,7 @@ class Context:
         self.top_starts = [q.start for q in self.top]
         self.top_ends = sorted((q.end, k) for k, q in enumerate(self.top))
         self.qindex = QuoteIndex(spans)
+        self.en_adverbs = lex.adverbs if lex.lang == "en" else None
         cues = [c for c in lex.cues.finditer(self.lower) if self._cue_ok(c)] if lex.cues is not None else []
         self.cues = cues
         self.cue_starts = [c[0] for c in cues]
@@ -212,7 +214,7 @@ class Context:
             if _PASSIVE_GAP_RE.match(self.lower, r[1], cue_s):
                 return None, cue_s
             named = r[3] not in ("pronoun", "honorific")
-            if self._valid_gap(gap, named=named) or (named and self._after_quote(r[0], gap)):
+            if self._valid_gap(gap, named=named, en=self.en_adverbs) or (named and self._after_quote(r[0], gap)):
                 # "bà X, vợ ông Y, cho biết": skip possessors back to the head mention
                 while k > 0:
                     before = self.text[max(0, rows[k][0] - 50) : rows[k][0]]
@@ -236,6 +238,23 @@ class Context:
         if titled is not None:
             return titled, titled.start
         return None, cue_s
+
+    def clause_subject(self, cue_s: int, lo: int, need_comma: bool = True) -> Spot | None:
+        """``Smith criticised the plan, saying ...`` / ``Smith denounced it and said ...``:
+        the verb reports the speech of the main clause's subject (the sentence's first person)."""
+        if need_comma and not self.text[:cue_s].rstrip().endswith(","):
+            return None
+        rows = [r for r in self.idx.before(lo, cue_s) if not self.in_quote(r[0], r[1])]
+        if not rows:
+            return None
+        r = rows[0]
+        head = self.text[lo : r[0]]
+        # the subject opens the sentence (after an optional adverbial phrase and title)
+        if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 50) : r[0]]) or len(head) > 60 or _QUOTE_CHAR_RE.search(head):
+            return None
+        if r[3] in ("pronoun", "honorific"):
+            return self.spot_from_row(r)
+        return self.spot_from_row(r)
 
     def _apposition_head(self, rows, k: int, cue_s: int) -> int:
         """``Bill Hyers, a strategist who managed Mayor Bill de Blasio's campaign, said``:
@@ -301,14 +320,19 @@ class Context:
         return bool(_AFTER_QUOTE_RE.search(self.text, max(0, mstart - 60), mstart))
 
     @staticmethod
-    def _valid_gap(gap: str, long: bool = False, named: bool = True) -> bool:
+    def _valid_gap(gap: str, long: bool = False, named: bool = True, en: frozenset | None = None) -> bool:
+        """Whether ``gap`` (between a mention and its verb) keeps them subject and verb."""
         if len(gap) <= 1:
             return True
-        if _HARD_STOP_RE.search(gap):
+        if _HARD_STOP_RE.search(gap) or _QUOTE_CHAR_RE.search(gap):
             return False
         if len(gap) <= 40 and not _CLAUSE_PUNCT_RE.search(gap):
-            return True
+            # English keeps subject and verb together: only adverbs/auxiliaries between
+            return en is None or all(w in en for w in gap.lower().split())
         if not named:  # appositions follow names, not "ông"/"he"
+            return False
+        closed = gap.rstrip().endswith((",", ")"))
+        if en is not None and not closed and not _APPOS_OPEN_RE.match(gap.lstrip(" ") if gap.startswith(" (") else gap):
             return False
         if len(gap) <= 180 and _APPOS_START_RE.match(gap):
             inner = gap.strip()

@@ -16,6 +16,7 @@ _TAIL_START_RE = re.compile(
     r"after|before|while|when|via|through|from|by|late|earlier|last|this|yesterday|today|on)(?!\w)",
     re.IGNORECASE,
 )
+_COORD_VP_RE = re.compile(r"(?<!\w)(?:and|but|và|nhưng|rồi)(?:\s+(?:also|then|later|cũng|còn|đã))?\s+$")
 _TAIL_PUNCT_RE = re.compile(r"[,:“\"]")
 _INVERTED_RE = re.compile(r"[,”\"]\s*$")
 _SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?]\s*$")
@@ -135,7 +136,13 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             continue
         strong = verb in lex.strong
         ss, se = ctx.sentence(cs)
-        spot, chunk = ctx.speaker_before(cs, ss)
+        if verb in lex.participles:
+            spot, chunk = ctx.clause_subject(cs, ss), cs
+        else:
+            spot, chunk = ctx.speaker_before(cs, ss)
+            if spot is None and _COORD_VP_RE.search(lower, max(ss, cs - 12), cs):
+                # "X denounced the deal and said ...", "ông X đến thăm và cho biết ..."
+                spot, chunk = ctx.clause_subject(cs, ss, need_comma=False), cs
         inverted = False
         if lex.lang == "en" and spot is not None and _INVERTED_RE.search(ctx.text, max(ss, cs - 3), cs):
             # '..., says Steve Schale, ...': the name right after the verb is the speaker

@@ -43,6 +43,8 @@ class QuoteLexicon:
     blockers_re: re.Pattern | None = None  # negation/passive right before any cue
     reported_by_re: re.Pattern | None = None  # "dẫn lời X" anywhere in a clause
     title_dets: frozenset[str] = frozenset()
+    participles: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
 
     def is_strong(self, cue: str) -> bool:
         return " ".join(cue.split()) in self.strong
@@ -104,7 +106,8 @@ def load_lexicon(lang: str) -> QuoteLexicon:
     weak = _check_list(data, "weak", path)
     if not strong:
         raise LexiconError(f"{path}: 'strong' is empty")
-    cue_re = re.compile(_B + "(" + _alt(strong + weak) + ")" + _E)
+    participles = _check_list(data, "participles", path)
+    cue_re = re.compile(_B + "(" + _alt(strong + weak + participles) + ")" + _E)
     frames = _check_list(data, "source_frames", path)
     frame_re = re.compile(_B + "(" + _alt(frames) + r")\s+")
 
@@ -133,7 +136,7 @@ def load_lexicon(lang: str) -> QuoteLexicon:
     bare_alt = _alt(bare_gender)
     return QuoteLexicon(
         lang=lang,
-        strong=frozenset(" ".join(w.lower().split()) for w in strong),
+        strong=frozenset(" ".join(w.lower().split()) for w in strong + participles),
         weak=frozenset(" ".join(w.lower().split()) for w in weak),
         cue_re=cue_re,
         frame_re=frame_re,
@@ -144,7 +147,9 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         bare_before_re=re.compile(r"(?:^|(?<=[\s,.:;“\"(\-–—]))(" + bare_alt + ")" + adv + r"\s+$"),
         bare_after_re=re.compile(r"(" + bare_alt + ")" + _E),
         bare_gender=bare_gender,
-        cues=TermMatcher(strong + weak),
+        cues=TermMatcher(strong + weak + participles),
+        adverbs=frozenset(w for a in adverbs for w in str(a).lower().split()),
+        participles=frozenset(" ".join(w.lower().split()) for w in participles),
         frames=TermMatcher(frames),
         reported_by=TermMatcher(_check_list(data, "reported_by", path)),
         reported_by_re=re.compile(_B + "(" + _alt(_check_list(data, "reported_by", path)) + r")\s+")

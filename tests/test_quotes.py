@@ -319,3 +319,38 @@ def test_offsets_slice_the_text():
         assert doc.text[q.start : q.end] == q.text
         if q.cue_start is not None:
             assert doc.text[q.cue_start : q.cue_end] == q.cue
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Smith criticised the plan on Monday, saying it would cost too much.",
+        "Jane Smith rejected the offer and said the council would decide alone.",
+        "Jane Smith, director of the city library, said the building would reopen.",
+    ],
+)
+def test_english_participle_coordination_and_closed_apposition(sentence):
+    ps, _, _ = run(sentence, [("Jane Smith", "female", "Jane Smith")], lang="en")
+    assert ps["Jane Smith"].quoted, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Smith aides say the council will vote next week.",
+        "After Tom Baker met the board, other members tweeted their support for the plan.",
+        "Reports described the alleged ties of Tom Baker to the firm.",
+    ],
+)
+def test_english_group_or_other_subject_is_not_the_person(sentence):
+    ps, _, _ = run(sentence, [("Tom Baker", "male", "Tom Baker", "Smith")], lang="en")
+    assert not ps["Tom Baker"].quoted, sentence
+
+
+def test_quote_lexicons_are_valid_and_load():
+    from genderindex.quotes.lexicon import load_lexicon
+
+    for lang in ("vi", "en"):
+        lex = load_lexicon(lang)
+        assert lex.strong and lex.cues.size > 20
+        assert all(isinstance(w, str) for w in lex.strong)

@@ -48,6 +48,16 @@ def _table(lang: str):
     return TermMatcher(term_func), term_func
 
 
+@lru_cache(maxsize=None)
+def _settings(lang: str) -> dict:
+    """Scalar settings of the role table (``subject_min_mentions``)."""
+    import yaml
+
+    lang = lang if lang in ("vi", "en") else "en"
+    data = yaml.safe_load((lexicon_dir() / "roles" / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+    return {k: v for k, v in data.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+
+
 def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
     """(kind, folded text, start offset) strings that can carry the person's role."""
     out: list[tuple[str, str, int]] = []
@@ -105,6 +115,7 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
     if not people:
         return
     table = _table(doc.lang)
+    min_subject = _settings(doc.lang).get("subject_min_mentions", 1)
     witness = re.compile(
         r"(?<!\w)(" + "|".join(re.escape(t) for t, f in table[1].items() if f == "eyewitness") + r")(?!\w)"
     )
@@ -157,10 +168,13 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
             else:
                 func, ev = "personal_experience", Evidence("story", "", detail="quoted without an office or expertise")
         if func is None:
+            named = sum(1 for m in p.mentions if m.kind not in ("pronoun", "honorific"))
             if n_mentions == 1 and not in_title and _passing(low, p.mentions[0].start):
                 func, ev = "other", Evidence("story", "", detail="mentioned in passing (possessor or companion)")
-            else:
+            elif in_title or named >= min_subject:
                 func, ev = "subject", Evidence("story", "", detail="unquoted: the story is about them")
+            else:
+                func, ev = "other", Evidence("story", "", detail=f"unquoted, fewer than {min_subject} mentions")
         p.function = func
         if ev is not None:
             p.function_evidence = [ev]

@@ -226,9 +226,16 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         if prev and prev[-1].kind == "n" and len(prev[-1].text) <= 3 and ctx.text[prev[-1].end : toks[0].start] == " ":
             continue  # an address: "số 10 Phạm Văn Bạch"
         if _context_nonperson(ctx, toks[0].start, lex):
-            place_marked.add(" ".join(t.text.lower() for t in toks))
-            last_place_end = toks[-1].end
-            continue
+            low0 = [t.text.lower() for t in toks]
+            k = next(
+                (k for k in range(1, len(low0) - 1) if low0[k] in lex.family_names and 2 <= len(low0) - k <= 4),
+                0,
+            ) if low0[0] not in lex.family_names else 0
+            place_marked.add(" ".join(low0[:k] if k else low0))
+            last_place_end = toks[k - 1].end if k else toks[-1].end
+            if not k:
+                continue
+            toks = toks[k:]  # "xã Tân Lập Nguyễn Văn Bình": a place, then a name
         joined0 = " ".join(t.text.lower() for t in toks)
         if (joined0 in lex.places or joined0 in lex.organisations) and joined0 not in lex.known:
             if prev_w not in _PERSONAL:

@@ -22,6 +22,7 @@ _TONED = set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếể�
 P_HIGH, P_LOW = 0.85, 0.15
 MIN_VI, MIN_PAIR, MIN_EN = 8, 3, 100
 EN_HIGH, EN_LOW = 0.95, 0.05
+MIN_MIDDLE, MIDDLE_MARGIN = 50, 0.03
 #: a very common US first name may decide with a lower margin
 EN_HIGH_COMMON, EN_LOW_COMMON, MIN_EN_COMMON = 0.9, 0.1, 1000
 
@@ -77,7 +78,8 @@ def vi_name_gender(tokens: list[str], has_family: bool) -> tuple[str, str, str] 
         pair = " ".join(low[-2:])
         pv = t["vi_pair"].get(pair)
         if pv:
-            g = _decide(pv[0], pv[1], MIN_PAIR)
+            # "Lê Minh" may be family + given: then the pair needs more support
+            g = _decide(pv[0], pv[1], MIN_PAIR if (len(low) - start) >= 2 else 2 * MIN_PAIR + 2)
             if g:
                 return g, "given_name", f"given names '{pair}': p(female)={pv[0]:.2f}, n={pv[1]}"
     gv = t["vi_given"].get(given)
@@ -85,6 +87,14 @@ def vi_name_gender(tokens: list[str], has_family: bool) -> tuple[str, str, str] 
         g = _decide(gv[0], gv[1], MIN_VI)
         if g:
             return g, "given_name", f"given name '{given}': p(female)={gv[0]:.2f}, n={gv[1]}"
+    # a strongly gendered middle syllable (Quang, Đình, Tiến are almost only male)
+    mids = low[1:-1] if len(low) >= 3 else low[:1] if len(low) == 2 else []
+    for mid in mids:
+        mv = t["vi_middle"].get(mid)
+        if mv:
+            g = _decide(mv[0], mv[1], MIN_MIDDLE, 1 - MIDDLE_MARGIN, MIDDLE_MARGIN)
+            if g:
+                return g, "given_name", f"middle name '{mid}': p(female)={mv[0]:.2f}, n={mv[1]}"
     return None
 
 

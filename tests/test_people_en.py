@@ -1,0 +1,68 @@
+"""People stage, English: titles, first names, organisations, clustering, pronouns."""
+from genderindex.people import find_people, resolve_reference
+from genderindex.text.document import TextDoc
+
+
+def people(text):
+    return find_people(TextDoc(text, lang="en"))
+
+
+def by_name(ps):
+    return {p.name: p for p in ps}
+
+
+def test_full_name_surname_and_pronoun_cluster():
+    ps = people("Justin Trudeau arrived on Monday. Trudeau said he was pleased with the talks.")
+    assert [p.name for p in ps] == ["Justin Trudeau"]
+    kinds = [m.kind for m in ps[0].mentions]
+    assert kinds == ["name", "name", "pronoun"]
+    assert ps[0].gender == "male"
+
+
+def test_honorifics_give_gender():
+    ps = people("Mrs. Alvarez runs the bakery. Mr. Okafor, her neighbour, disagreed.")
+    names = by_name(ps)
+    assert names["Alvarez"].gender == "female"
+    assert names["Okafor"].gender == "male"
+    assert names["Okafor"].gender_evidence[0].cue == "honorific"
+
+
+def test_titles_attach_and_give_no_gender():
+    ps = people("Sen. Robin Vale and Gov. Casey Marsh met reporters.")
+    names = by_name(ps)
+    assert names["Robin Vale"].titles == ["Sen."]
+    assert names["Casey Marsh"].gender == "unknown"
+
+
+def test_organisations_places_and_days_are_not_people():
+    ps = people(
+        "The White House said on Tuesday that the Clinton Foundation and Trump Tower in New York "
+        "were not involved. In March, the Pentagon agreed."
+    )
+    assert ps == []
+
+
+def test_first_name_table():
+    ps = people("Margaret Holloway and Gregory Pitts spoke to the council.")
+    names = by_name(ps)
+    assert names["Margaret Holloway"].gender == "female"
+    assert names["Gregory Pitts"].gender == "male"
+    assert names["Gregory Pitts"].gender_evidence[0].cue == "given_name"
+
+
+def test_possessive_and_headline_case():
+    ps = people("Struggling Donald Trump Claims Victory\n\nDonald Trump's aides were silent.")
+    assert [p.name for p in ps] == ["Donald Trump"]
+
+
+def test_byline_excluded():
+    ps = people("By Jane Porter\n\nThe mayor, Ellen Brooks, opened the bridge.")
+    assert [p.name for p in ps] == ["Ellen Brooks"]
+
+
+def test_she_resolves_to_the_woman():
+    text = "Ellen Brooks met Tom Reyes. She said the bridge would open soon."
+    doc = TextDoc(text, lang="en")
+    ps = find_people(doc)
+    p = resolve_reference(doc, ps, text.index("She"))
+    assert p is not None and p.name == "Ellen Brooks"

@@ -49,7 +49,7 @@ OUTLETS = {
     "Tạp chí Văn hóa An Hòa": (["Tạp chí Văn hóa An Hòa"], "iso", 0.35, 0.45, 0.10, 0.05, 0.5, 6),
     "Đài Truyền thanh xã Bình Minh": (["Truyền thanh Bình Minh", "Đài Truyền thanh xã Bình Minh"], "dmy", 0.40, 0.05, 0.30, 0.0, 0.0, 5),
     "Bản tin phường Tân Hòa": (["Bản tin phường Tân Hòa"], "dmy", 0.30, 0.10, 0.15, 0.0, 0.0, 3),
-    "An Hoa Daily": (["An Hoa Daily"], "en", 0.40, 0.20, 0.15, 0.05, 0.0, 3),
+    "An Hoa Daily": (["An Hoa Daily", "An Hòa Daily"], "en", 0.40, 0.20, 0.15, 0.05, 0.0, 5),
 }
 
 

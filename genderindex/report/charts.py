@@ -51,19 +51,25 @@ def sources_chart(data: list[tuple[str, float]], title: str, parity_label: str) 
     return _png(fig)
 
 
-def trend_chart(series: dict[str, list[tuple[str, float]]], title: str, max_lines: int = 12) -> bytes | None:
-    """Index score per period, one line per outlet (the outlets with most periods first)."""
+def trend_chart(series: dict[str, list[tuple[str, float]]], title: str, max_lines: int = 12,
+                area: list[tuple[str, float]] | None = None, area_label: str = "") -> bytes | None:
+    """Index score per period, one line per outlet (the outlets with most periods first),
+    and the whole area as a thick dashed line."""
     series = {k: v for k, v in series.items() if v}
     if not series:
         return None
     plt = _plt()
-    periods = sorted({p for pts in series.values() for p, _ in pts}, key=period_sort_key)
+    periods = sorted({p for pts in [*series.values(), area or []] for p, _ in pts}, key=period_sort_key)
     pos = {p: i for i, p in enumerate(periods)}
     top = sorted(series, key=lambda k: (-len(series[k]), str(k)))[:max_lines]
     fig, ax = plt.subplots(figsize=(7.5, 4.2))
     for name in sorted(top, key=str):
         pts = sorted(series[name], key=lambda x: period_sort_key(x[0]))
         ax.plot([pos[p] for p, _ in pts], [v for _, v in pts], marker="o", linewidth=1.5, label=_short(str(name), 28))
+    if area:
+        pts = sorted(area, key=lambda x: period_sort_key(x[0]))
+        ax.plot([pos[p] for p, _ in pts], [v for _, v in pts], color="black", linestyle="--", linewidth=2.5,
+                label=area_label)
     ax.set_xticks(range(len(periods)), periods, rotation=45 if len(periods) > 6 else 0, fontsize=8)
     ax.set_ylim(0, 100)
     ax.set_title(title, fontsize=11)

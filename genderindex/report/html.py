@@ -69,7 +69,8 @@ def render_html(model: ReportModel) -> str:
     ]
     chart1 = sources_chart([(ui.outlet(n), v) for n, v in model.chart_sources], ui("chart_sources"),
                            ui("chart_parity"))
-    chart2 = trend_chart({ui.outlet(k): v for k, v in model.chart_trend.items()}, ui("chart_trend"))
+    chart2 = trend_chart({ui.outlet(k): v for k, v in model.chart_trend.items()}, ui("chart_trend"),
+                         area=model.chart_area, area_label=ui("area_label"))
     parts += [
         f"<section><h2>{e(ui('table_outlets'))}</h2>", _img(chart1, ui("chart_sources"), ui),
         _table(t["outlets"], model, ui), "</section>",

@@ -74,6 +74,7 @@ class ReportModel:
     tables: dict[str, Table] = field(default_factory=dict)
     chart_sources: list[tuple[str, float]] = field(default_factory=list)
     chart_trend: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    chart_area: list[tuple[str, float]] = field(default_factory=list)
     errors: list[tuple[str, str | None, str]] = field(default_factory=list)
     n_undated: int = 0
     version: str = ""
@@ -166,12 +167,14 @@ def build_model(
     for r in trend:
         if r["period"] != UNKNOWN_PERIOD and r["index_score"] is not None:
             chart_trend.setdefault(r["outlet"], []).append((r["period"], r["index_score"]))
+    chart_area = [(a["period"], a["index_score"]) for a in area
+                  if a["period"] in upto and a["period"] != UNKNOWN_PERIOD and a["index_score"] is not None]
     summary = dict(area_p)
     summary["n_articles_selected"] = len(sel_rows)
     return ReportModel(
         period=period, periods=upto, outlets=sorted(sel) if sel else None, rubric=rub, ui_lang=lang,
         generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), store_path=str(store.path),
-        summary=summary, tables=tables, chart_sources=chart_sources, chart_trend=chart_trend,
+        summary=summary, tables=tables, chart_sources=chart_sources, chart_trend=chart_trend, chart_area=chart_area,
         errors=list(errors or []), n_undated=len(undated_rows), version=__version__,
     )
 

@@ -111,6 +111,7 @@ def audit(
     shown = ", ".join(f"{p}: {n}" for p, n in sorted(res.periods.items()))
     if shown:
         console_err(f"  articles per period: {shown}")
+    _print_outlets(st, period or res.latest_period, rub, console_err)
     if report is not None:
         from ..report import build_model, write_report
 
@@ -121,3 +122,29 @@ def audit(
     st.close()
     if res.n_skipped:
         raise typer.Exit(1)
+
+
+def _print_outlets(st, period, rub, say, limit: int = 30) -> None:
+    """A compact outlet table of ``period`` on stderr (status of each outlet)."""
+    if not period:
+        return
+    from ..audit import aggregate, area_summary
+
+    rows = st.article_rows([period])
+    outs = aggregate(rows, rub)
+    if not outs:
+        return
+    say(f"period {period} (rubric {rub.version}):")
+    pct = lambda v: "   —  " if v is None else f"{100 * v:5.1f}%"  # noqa: E731
+    for r in outs[:limit]:
+        idx = "  —  " if r["index_score"] is None else f"{r['index_score']:5.1f}"
+        say(f"  {str(r['outlet'])[:40]:40} {r['n_articles']:5d} art.  women/sources {pct(r['women_share_sources'])}"
+            f"  index {idx}  {r['status']}")
+    if len(outs) > limit:
+        say(f"  ... {len(outs) - limit} more outlet(s) in the report")
+    area = next((a for a in area_summary(outs, rows, rub) if a["period"] == period), None)
+    if area:
+        share = "—" if area["share_meeting"] is None else f"{100 * area['share_meeting']:.1f}%"
+        targets = ", ".join(f"{t.year}: {100 * t.share:.0f}%" for t in rub.program_targets)
+        say(f"  outlets meeting the index: {area['n_meets']} of {area['n_meets'] + area['n_not_meeting']} assessed"
+            f" ({share}; targets {targets}); GE items {area['ge_items']} / {rub.local_target}")

@@ -46,8 +46,10 @@ def report(
         known = st.periods()
         if period is not None and period not in known:
             console_err(f"warning: no articles in period {period} (store has: {', '.join(known) or 'none'})")
+        runs = st.runs()
+        errors = [tuple(e) for e in st.run_errors(runs[-1]["run_id"])] if runs else []
         model = build_model(st, period, outlets=list(outlet) or None, rubric=rub, ui_lang=ui_lang,
-                            n_findings=n_findings)
+                            n_findings=n_findings, errors=errors)
         written = write_report(model, report_fmt, output)
     console_err(f"report ({report_fmt}, period {model.period}, rubric {rub.version}, "
                 f"{len(model.tables['outlets'].rows)} outlet(s)): " + ", ".join(str(w) for w in written))

@@ -54,6 +54,8 @@ def summary_lines(model: ReportModel, ui: UI) -> list[str]:
                 n_meets=s.get("n_meets", 0), n_not=s.get("n_not_meeting", 0),
                 n_insufficient=s.get("n_insufficient", 0))]
     lines.append(ui("share_meeting_line", share=ui.pct(s.get("share_meeting"))))
+    if s.get("index_score") is not None:
+        lines.append(ui("area_index_line", score=ui.num(s["index_score"], 1)))
     for t in model.rubric.program_targets:
         met = s.get(f"meets_target_{t.year}")
         verdict = ui("target_na") if met is None else ui("target_met") if met else ui("target_not_met")

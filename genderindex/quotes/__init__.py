@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..text.document import TextDoc
 from ..types import Person, Quote
 from .attribute import Attribution, Context
+from .speakers import Spot
 from .direct import colon_attributions, floating_attributions
 from .indirect import cue_attributions, frame_attributions
 from .lexicon import load_lexicon
@@ -22,6 +23,7 @@ def find_quotes(doc: TextDoc, people: list[Person]) -> list[Quote]:
     ctx = Context(doc, people, load_lexicon(doc.lang))
     found = cue_attributions(ctx) + frame_attributions(ctx)
     found += colon_attributions(ctx)
+    _speaker_continuity(found, people)
     found += floating_attributions(ctx, found)
     found = _dedupe(found)
     quotes: list[Quote] = []
@@ -46,6 +48,35 @@ def find_quotes(doc: TextDoc, people: list[Person]) -> list[Quote]:
             if a.type == "direct" or person.quote_type is None:
                 person.quote_type = "direct" if a.type == "direct" or person.quote_type == "direct" else "indirect"
     return quotes
+
+
+#: how far back (characters) the previous speaker still holds the floor
+CONTINUITY = 600
+
+
+def _speaker_continuity(found: list[Attribution], people: list[Person]) -> None:
+    """A pronoun or bare-honorific speaker (``he said``, ``bà nói``) right after another
+    speaker's quote of the same gender refers to that speaker (they hold the floor), not
+    to a person the quote merely mentioned."""
+    order = sorted((a for a in found if a.spot is not None), key=lambda a: a.spot.start)
+    prev = None
+    for a in order:
+        if (
+            prev is not None
+            and a.spot.kind in ("pronoun", "honorific")
+            and a.spot.pid != prev.spot.pid
+            and 0 <= a.spot.start - max(prev.end, prev.spot.end) <= CONTINUITY
+            and people[prev.spot.pid].gender == people[a.spot.pid].gender != "unknown"
+            and not _named_between(people[a.spot.pid], max(prev.end, prev.spot.end), a.spot.start)
+        ):
+            a.spot = Spot(prev.spot.pid, a.spot.start, a.spot.end, a.spot.kind)
+            a.rule += "+continuity"
+        prev = a
+
+
+def _named_between(person: Person, start: int, end: int) -> bool:
+    """The person is named (not just a pronoun) between ``start`` and ``end``: newly introduced."""
+    return any(start <= m.start < end and m.kind not in ("pronoun", "honorific") for m in person.mentions)
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

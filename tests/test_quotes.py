@@ -354,3 +354,22 @@ def test_quote_lexicons_are_valid_and_load():
         lex = load_lexicon(lang)
         assert lex.strong and lex.cues.size > 20
         assert all(isinstance(w, str) for w in lex.strong)
+
+
+def test_pronoun_speaker_keeps_the_floor_of_the_previous_speaker():
+    ps, qs, _ = run(
+        'Tom Baker said: "Bill Jones has never paid the workers on time." "It is a disgrace," he said.',
+        [("Tom Baker", "male", "Tom Baker"), ("Bill Jones", "male", "Bill Jones")],
+        lang="en",
+    )
+    assert ps["Tom Baker"].quoted and not ps["Bill Jones"].quoted
+    assert [q.speaker for q in qs if q.text.startswith("It is")] == ["Tom Baker"]
+
+
+def test_newly_named_person_takes_the_floor():
+    ps, _, _ = run(
+        'Tom Baker said: "The workers were not paid." Later Bill Jones arrived. "I paid them all," he said.',
+        [("Tom Baker", "male", "Tom Baker"), ("Bill Jones", "male", "Bill Jones")],
+        lang="en",
+    )
+    assert ps["Bill Jones"].quoted

@@ -20,7 +20,7 @@ from ..text.normalize import fold
 from .candidate import Cand, excluded_spans, in_spans, looks_like_byline
 from .lexicon import name_syllables, name_tables, people_lexicon
 from .names import is_en_first_name, is_foreign, is_vi_syllable
-from .scan import TitleIndex, Tok, automaton, find_runs, tokenize
+from .scan import PARTICLES, TitleIndex, Tok, automaton, find_runs, tokenize
 
 _BAD_GAP = re.compile(r"[.!?;:\n]|\s[-–]\s")
 _NAM_NU = re.compile(r"(?<![^\W\d_])(nữ|nam)\s+$")
@@ -147,14 +147,33 @@ def _strip_places(tokens: list[Tok], lex, need_family: bool) -> int:
 
 
 def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
-    prev = ctx.prev_words(pos, 3)
+    """True after a place/street/school/organisation word ("đường", "huyện", "trường THPT").
+    A lower-case word that ends a capitalised institution name ("Quốc phòng", "nhà báo"
+    as a title) does not count."""
+    prev = ctx.prev_words(pos, 4)
     if not prev:
         return False
     words = [t.text.lower() for t in prev]
     for k in (1, 2, 3):
         if len(words) >= k and " ".join(words[-k:]) in lex.vi_context:
+            first = prev[-k]
+            if ctx.titles.max_end_at.get(first.start, 0) >= prev[-1].end:
+                return False  # "nhà báo": a title, not a newspaper
+            if len(prev) > k and prev[-k - 1].cap and not first.cap:
+                return False  # "Bộ trưởng Quốc phòng X"
+            return True
+    # "trường THPT tư thục X", "phố cổ X": an institution head with a few modifiers
+    for k in range(2, len(words)):
+        if words[-k - 1] in _INSTITUTION_HEADS and all(w in _INSTITUTION_MODS for w in words[-k:]):
             return True
     return False
+
+
+_INSTITUTION_HEADS = frozenset("trường thpt thcs đường phố viện chùa đền lăng cầu".split())
+_INSTITUTION_MODS = frozenset(
+    "tư thục chuyên dân lập quốc tế đa khoa công nhi trung ương tỉnh huyện quận thành phố cổ mới cũ "
+    "tiểu học cơ sở phổ thông năng khiếu".split()
+)
 
 
 def _pair_plausible(tokens: list[str]) -> bool:
@@ -166,7 +185,7 @@ def _pair_plausible(tokens: list[str]) -> bool:
         return True
     g = t["vi_given"].get(low[-1], (0, 0))[1]
     m = t["vi_middle"].get(low[-2], (0, 0))[1] if len(low) >= 2 else 0
-    return g >= 5 and m >= 5
+    return (g >= 5 and m >= 5) or (g >= 1 and m >= 100)
 
 
 def _title_continues(ctx: _Ctx, tok: Tok, lex) -> bool:
@@ -174,6 +193,8 @@ def _title_continues(ctx: _Ctx, tok: Tok, lex) -> bool:
     "Chính phủ", "Quốc hội") that goes on with lower-case words after it."""
     if ctx.titles.max_end_at.get(tok.start, 0) > tok.end:
         return True
+    if tok.text.lower() in lex.vi_modifiers and ctx.titles.max_end_at.get(tok.end + 1, 0) > tok.end:
+        return True  # "Phó" + "Chánh thanh tra"
     nxt = ctx.lower[tok.end : tok.end + 24].split()
     w = tok.text.lower()
     for k in (1, 2):
@@ -186,6 +207,7 @@ def _is_year_name(low: list[str], lex) -> bool:
     return len(low) == 2 and low[0] in lex.stems and low[1] in lex.branches
 
 
+_LOWER_NEXT = re.compile(r" [a-zà-ỹđ]")
 _PAREN = re.compile(r" ?\(([^()\n]{2,30})\)")
 _PERSONAL = frozenset("ông bà anh chị cô em bé cháu chú cụ thằng con".split())
 
@@ -246,16 +268,23 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             (toks[0].text.lower() in lex.vi_function and toks[0].text.lower() not in lex.family_names)
         ):
             toks = toks[1:]
-        while toks and toks[-1].text.lower() in lex.vi_function and toks[-1].text.lower() not in syl:
-            toks = toks[:-1]
+        while toks and toks[-1].text.lower() in lex.vi_function and (
+            toks[-1].text.lower() not in syl or (len(toks) >= 3 and _LOWER_NEXT.match(ctx.text, toks[-1].end))
+        ):
+            toks = toks[:-1]  # "Hồng Nhung Từ trái qua"
+        for k in range(1, len(toks) - 1):
+            w = toks[k].text.lower()
+            if w in lex.vi_function and w not in syl:
+                toks = toks[:k]  # "David Beckham Với Nhật Hào": two names glued by a caption
+                break
         if not toks:
             continue
         if in_spans(excl, toks[0].start, toks[-1].end):
             continue
-        if _title_continues(ctx, toks[-1], lex):
+        while toks and _title_continues(ctx, toks[-1], lex):
             toks = toks[:-1]
-            if not toks:
-                continue
+        if not toks:
+            continue
         pi = bisect.bisect_right(pstarts, toks[0].start) - 1
         para_start = paras[pi].start if pi >= 0 else 0
         joined = " ".join(t.text.lower() for t in toks)
@@ -286,7 +315,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         # "Kỳ Sơn (Nghệ An)": a place followed by its province
         if hon is None and title is None and not (toks[0].text.lower() in lex.family_names and len(toks) >= 3):
             par = _PAREN.match(ctx.text, toks[-1].end)
-            if par and fold(" ".join(par.group(1).split())) in lex.places:
+            pair_n = name_tables()["vi_pair"].get(" ".join(t.text.lower() for t in toks[-2:]), (0, 0))[1]
+            if par and fold(" ".join(par.group(1).split())) in lex.places and pair_n < 2:
                 place_marked.add(" ".join(t.text.lower() for t in toks))
                 last_place_end = par.end()
                 continue
@@ -334,7 +364,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         elif title is not None and not foreign and 2 <= n <= 3 and all(is_vi_syllable(w) for w in low):
             strong = True
         elif foreign and n >= 2 and (is_en_first_name(words[0]) or low[0] in lex.known_first or title is not None):
-            strong = not any(w in lex.en_non_names or w in lex.places for w in low)
+            strong = not any((w in lex.en_non_names and w not in PARTICLES) or w in lex.places for w in low)
         elif title is not None and foreign and n == 1 and low[0] not in lex.en_non_names:
             strong = True
         elif not foreign and 2 <= n <= 3 and namey and _pair_plausible(words):

@@ -20,7 +20,7 @@ _VOWELS = "AEIOUYĂÂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚ
 PARTICLES = frozenset("van von der den de da di du dos das del della ten ter bin ibn al el le la".split())
 _PART = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _INI = rf"(?:{_UP}\.){{1,4}}(?![^\W\d_])"
-_CAPW = rf"(?:{_UP}[^\W\d_]*(?:['’\-][^\W\d_]+)+|{_UP}[^\W\d_]+|[{_VOWELS}](?![^\W\d_]))"
+_CAPW = rf"(?:{_UP}[^\W\d_]*(?:['’\-][^\W\d_]+)+|{_UP}[^\W\d_]+|[{_VOWELS}](?![\w.]))"
 _ITEM = rf"(?:{_INI}|{_CAPW})"
 _RUN_RE = re.compile(
     rf"(?<![^\W\d_])(?<!['’\-]){_ITEM}(?:(?:[ \u00a0]|(?<=\.))(?:(?:{_PART}) )*{_ITEM})*"

@@ -301,6 +301,7 @@ class Store:
             for k, v in json.loads(r["indicators"] or "{}").items():
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
                     row[k] = v
+            row.setdefault("words_outside_quotes", row["words"] or 0)
             out.append(row)
         return out
 

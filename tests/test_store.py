@@ -169,7 +169,7 @@ def _start_and_stop_halfway(corpus: Path, store: Path, n: int, sig: int) -> tupl
     return seen, proc.returncode
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_killed_run_resumes_with_every_article_exactly_once(tmp_path, sig):
     n = 1500
     corpus = tmp_path / "big.jsonl"

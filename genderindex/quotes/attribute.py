@@ -112,6 +112,11 @@ class Context:
         self.top_ends = sorted((q.end, k) for k, q in enumerate(self.top))
         self.qindex = QuoteIndex(spans)
         self.en_adverbs = lex.adverbs if lex.lang == "en" else None
+        # person titles, normalised once ("bộ trưởng bộ y tế"), and every title word
+        self.person_titles = {
+            pid: [" ".join(t.lower().split()) for t in p.titles] for pid, p in enumerate(people) if p.titles
+        }
+        self.title_words = {w for ts in self.person_titles.values() for t in ts for w in t.split()}
         cues = [c for c in lex.cues.finditer(self.lower) if self._cue_ok(c)] if lex.cues is not None else []
         self.cues = cues
         self.cue_starts = [c[0] for c in cues]
@@ -278,28 +283,32 @@ class Context:
     def title_before(self, pos: int, lo: int) -> Spot | None:
         """A bare title as subject (``Chủ tịch nước nêu rõ``, ``vị bộ trưởng cho biết``):
         the most recent person carrying that title."""
+        if not self.title_words:
+            return None
         left = self.text[max(lo, pos - 60) : pos]
         m = _TITLE_CHUNK_RE.search(left)
         if not m:
             return None
-        words = m.group(1).split()
-        while words and words[0].lower() in self.lex.title_dets:
+        words = m.group(1).lower().split()
+        while words and words[0] in self.lex.title_dets:
             words = words[1:]
-        while words and words[-1].lower() in self.lex.title_dets:
+        while words and words[-1] in self.lex.title_dets:
             words = words[:-1]
-        if not words or len(words) > 6 or not words[0][:1].isalpha():
+        if not words or len(words) > 6 or not words[0][:1].isalpha() or words[0] not in self.title_words:
             return None
-        chunk = " ".join(words).lower()
+        chunk = " ".join(words)
+        pids = {
+            pid
+            for pid, titles in self.person_titles.items()
+            if any(t == chunk or t.startswith(chunk + " ") or t.endswith(" " + chunk) for t in titles)
+        }
+        if not pids:
+            return None
         s0 = max(lo, pos - 60) + m.start(1)
         best, best_pos = None, -1
         for r in self.idx.before(max(0, pos - 3000), s0):
-            p = self.people[r[2]]
-            for t in p.titles:
-                tl = " ".join(t.lower().split())
-                if tl == chunk or tl.startswith(chunk + " ") or tl.endswith(" " + chunk):
-                    if r[0] > best_pos:
-                        best, best_pos = r, r[0]
-                    break
+            if r[2] in pids and r[0] > best_pos:
+                best, best_pos = r, r[0]
         if best is None:
             return None
         return Spot(best[2], s0, s0 + len(m.group(1)), "title")

@@ -90,3 +90,37 @@ def test_table_output_and_input(tmp_path, suffix):
     res = _run(["analyze", str(table), "-o", str(out2), "-j", "1"])
     assert res.exit_code == 0, res.output
     assert [json.loads(x)["id"] for x in out2.read_text().splitlines()] == ["g0", "g1", "g2", "g3"]
+
+
+def test_ctrl_c_stops_workers_and_exits_130(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    if not hasattr(signal, "SIGINT") or os.name != "posix":
+        pytest.skip("POSIX signals")
+    src = _write(tmp_path / "big.jsonl", _good(30000))
+    root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([root, os.environ.get("PYTHONPATH", "")]))
+    out = tmp_path / "out.jsonl"
+    p = subprocess.Popen([sys.executable, "-m", "genderindex", "analyze", src, "-j", "2", "-o", str(out)],
+                         stderr=subprocess.PIPE, env=env)
+    deadline = time.time() + 60
+    while time.time() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.1)
+    try:
+        import psutil
+
+        workers = psutil.Process(p.pid).children(recursive=True)
+    except Exception:
+        workers = []
+    p.send_signal(signal.SIGINT)  # to the main process only: it must stop its workers
+    rc = p.wait(timeout=30)
+    err = p.stderr.read().decode()
+    assert rc == 130, err
+    assert "interrupted" in err
+    time.sleep(0.5)
+    assert not [w for w in workers if w.is_running() and w.status() != "zombie"]

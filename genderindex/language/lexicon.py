@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..text.normalize import match_key
+from ..text.normalize import fold, match_key, normalize_text
 from ..types import CATEGORIES, SEVERITY_RANK
 
 SEVERITIES = tuple(SEVERITY_RANK)
@@ -183,6 +183,12 @@ def _expand_alt(s: str) -> list[str]:
     return out
 
 
+def _norm(s: str) -> str:
+    """Normalise a pattern template like the text (NFC, tone placement, lower case); the
+    syntax characters ( | ) ? { } are not letters, so they do not disturb tone placement."""
+    return fold(normalize_text(s))
+
+
 def expand_pattern(pattern: str, lists: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
     """All match keys of ``pattern``: ``(a|b)`` alternation, ``(a)?`` optional, ``{list}``
     for a shared word list, ``" ... "`` for a gap of a few words. Keys are normalised,
@@ -196,8 +202,8 @@ def expand_pattern(pattern: str, lists: dict[str, tuple[str, ...]]) -> list[tupl
                 raise ValueError(f"unknown list {{{name}}} in pattern {pattern!r}")
             return "(" + "|".join(lists[name]) + ")"
 
-        forms = _expand_alt(_LIST_REF.sub(sub, part))
-        keys = sorted({match_key(f) for f in forms if match_key(f)})
+        forms = _expand_alt(_norm(_LIST_REF.sub(sub, part)))
+        keys = sorted({k for k in (" ".join(f.split()) for f in forms) if k})
         if not keys:
             raise ValueError(f"pattern {pattern!r} has an empty part")
         expanded_parts.append(keys)
@@ -462,13 +468,19 @@ def builtin_paths(language: str) -> list[Path]:
 
 def get_lexicon(language: str, extra: tuple[str, ...] = (), builtin: bool = True) -> Lexicon:
     """Shipped lexicon of ``language`` plus ``extra`` files/folders, loaded once and cached
-    (reloaded when a file's modification time changes)."""
-    paths = [str(p) for p in builtin_paths(language)] if builtin else []
-    paths += [str(Path(p).resolve()) for p in extra]
+    (user files are reloaded when their modification time changes)."""
+    paths = [str(p) for p in _builtin_paths_cached(language)] if builtin else []
+    extra_paths = [str(Path(p).resolve()) for p in extra]
     stamps = []
-    for p in paths:
+    for p in extra_paths:
         try:
-            stamps.append(Path(p).stat().st_mtime)
+            q = Path(p)
+            stamps.append(max([q.stat().st_mtime] + [f.stat().st_mtime for f in q.glob("*.y*ml")] if q.is_dir() else [q.stat().st_mtime]))
         except OSError:
             stamps.append(-1.0)
-    return _cached(language, tuple(paths), tuple(stamps))
+    return _cached(language, tuple(paths + extra_paths), tuple(stamps))
+
+
+@lru_cache(maxsize=8)
+def _builtin_paths_cached(language: str) -> tuple[Path, ...]:
+    return tuple(builtin_paths(language))

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from ..text.document import TextDoc
 
 SAFE = -1
-_WS_RUN = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _TOKEN = re.compile(r"\w+")
 _NUM_BEFORE = re.compile(r"(?:\d[\d.,]*\s*%?|%)$")
 #: characters after which a capital letter starts a sentence rather than a name
@@ -37,63 +36,78 @@ class _Hit:
     entry: int  # index into Matcher.entries, or SAFE
 
 
+_OTHER_SPACE = re.compile(r"[^\S\n ]")  # tabs, CR, NBSP...: one char each, so lengths stay
+_MULTI_SPACE = re.compile(r"  +")
+_SENT_BREAK = re.compile(r"\n|[.!?;…]+(?=[\s\"”’»)\]]|$)")
+_WORD_BEFORE = re.compile(r"(\w+)$")
+
+
 class _Keyed:
     """The match string of one document and the map back to ``doc.text`` offsets."""
 
-    __slots__ = ("key", "_map", "_tok_s", "_tok_e", "_sent", "topics")
+    __slots__ = ("key", "_map", "topics")
 
     def __init__(self, lower: str):
-        if _WS_RUN.search(lower):
-            out: list[str] = []
+        key = _OTHER_SPACE.sub(" ", lower) if _OTHER_SPACE.search(lower) else lower
+        self._map: list[int] | None = None
+        if "  " in key:
+            parts: list[str] = []
             mp: list[int] = []
-            prev_space = False
-            for i, c in enumerate(lower):
-                if c != "\n" and c.isspace():
-                    if prev_space:
-                        continue
-                    c = " "
-                    prev_space = True
-                else:
-                    prev_space = False
-                out.append(c)
-                mp.append(i)
-            mp.append(len(lower))
-            self.key = "".join(out)
-            self._map: list[int] | None = mp
-        else:
-            self.key = lower
-            self._map = None
-        self._tok_s: list[int] | None = None
-        self._tok_e: list[int] = []
-        self._sent: tuple[list[int], list[int]] | None = None
+            pos = 0
+            for m in _MULTI_SPACE.finditer(key):
+                s, e = m.span()
+                parts.append(key[pos : s + 1])
+                mp.extend(range(pos, s + 1))
+                pos = e
+            parts.append(key[pos:])
+            mp.extend(range(pos, len(key) + 1))
+            key = "".join(parts)
+            self._map = mp
+        self.key = key
         self.topics: dict[int, bool] = {}
-
-    def sentence_end(self, doc: "TextDoc", i: int) -> int:
-        """End (key offset) of the sentence that contains key offset ``i``."""
-        if self._sent is None:
-            sents = doc.sentences
-            self._sent = ([x.start for x in sents], [x.end for x in sents])
-        starts, ends = self._sent
-        d = self.to_doc(i)
-        k = bisect.bisect_right(starts, d) - 1
-        if k < 0 or ends[k] <= d:
-            return i
-        end_doc = ends[k]
-        if self._map is None:
-            return end_doc
-        return bisect.bisect_left(self._map, end_doc)
 
     def to_doc(self, i: int) -> int:
         return i if self._map is None else self._map[i]
 
-    def tokens(self) -> tuple[list[int], list[int]]:
-        if self._tok_s is None:
-            s, e = [], []
-            for m in _TOKEN.finditer(self.key):
-                s.append(m.start())
-                e.append(m.end())
-            self._tok_s, self._tok_e = s, e
-        return self._tok_s, self._tok_e
+    def words_before(self, pos: int, n: int) -> int:
+        """Start of the ``n``-th word before ``pos`` (0 when there are fewer)."""
+        if n <= 0:
+            return pos
+        span = n * 12 + 16
+        while True:
+            lo = max(0, pos - span)
+            starts = [m.start() for m in _TOKEN.finditer(self.key, lo, pos)]
+            if len(starts) > n or lo == 0:
+                return starts[-n] if len(starts) >= n else (starts[0] if starts else pos)
+            span *= 2
+
+    def words_after(self, pos: int, n: int) -> list[tuple[int, int]]:
+        """The next ``n`` words from ``pos`` as (start, end)."""
+        if n <= 0:
+            return []
+        span = n * 12 + 16
+        while True:
+            hi = min(len(self.key), pos + span)
+            words = [m.span() for m in _TOKEN.finditer(self.key, pos, hi)]
+            if len(words) > n or hi == len(self.key):
+                return words[:n]
+            span *= 2
+
+    def sentence_end(self, doc: "TextDoc", i: int) -> int:
+        """End (key offset) of the sentence that contains key offset ``i``: a line break or
+        sentence punctuation, not the full stop of an initial or abbreviation (``chị H.``, ``TP.``)."""
+        from ..text.segment import ABBREVIATIONS
+
+        key = self.key
+        for m in _SENT_BREAK.finditer(key, i):
+            if m.group() == "\n":
+                return m.start()
+            if m.group()[0] == ".":
+                w = _WORD_BEFORE.search(key, max(0, m.start() - 12), m.start())
+                if w and (len(w.group(1)) == 1 or w.group(1) in ABBREVIATIONS):
+                    continue
+            return m.end()
+        return len(key)
 
 
 def _is_word(c: str) -> bool:
@@ -202,14 +216,11 @@ class Matcher:
         """End of a gap pattern ``a ... b ... c`` whose first part ends at ``end``
         (each part within ``max_gap`` words of the previous one, in the same sentence)."""
         key = kd.key
-        tok_s, tok_e = kd.tokens()
         limit = kd.sentence_end(doc, max(end - 1, 0))
         pos = end
         for part in rest:
-            k = bisect.bisect_left(tok_s, pos)
             found = None
-            for t in range(k, min(k + max_gap + 1, len(tok_s))):
-                ts = tok_s[t]
+            for ts, _ in kd.words_after(pos, max_gap + 1):
                 if ts >= limit:
                     break
                 if key.startswith(part, ts):
@@ -287,9 +298,8 @@ class Matcher:
                 if self._inst_re is None or not self._inst_re.match(doc.lower, j):
                     return True
         if cond.followed_by is not None:
-            tok_s, tok_e = kd.tokens()
-            j = bisect.bisect_left(tok_s, end)
-            hi = tok_e[min(len(tok_e) - 1, j + cond.followed_by.window - 1)] if j < len(tok_e) else end
+            words = kd.words_after(end, cond.followed_by.window)
+            hi = words[-1][1] if words else end
             hi = min(hi, kd.sentence_end(doc, max(end - 1, 0)))
             if hi > end and self._nearby_re(cond.followed_by).search(key, end, hi):
                 return True
@@ -319,11 +329,9 @@ class Matcher:
         """True when one of ``nb.words`` occurs within ``nb.window`` tokens of the match,
         outside the match itself."""
         key = kd.key
-        tok_s, tok_e = kd.tokens()
-        i = bisect.bisect_left(tok_e, start + 1)
-        j = bisect.bisect_left(tok_s, end) - 1
-        lo = tok_s[max(0, i - nb.window)] if tok_s else 0
-        hi = tok_e[min(len(tok_e) - 1, j + nb.window)] if tok_e else len(key)
+        lo = kd.words_before(start, nb.window)
+        words = kd.words_after(end, nb.window)
+        hi = words[-1][1] if words else end
         rx = self._nearby_re(nb)
         for m in rx.finditer(key, lo, hi):
             if m.end() <= start or m.start() >= end:
@@ -340,9 +348,7 @@ class Matcher:
             return False
         # a capitalised organisation word within 4 words before, no punctuation between
         key = kd.key
-        tok_s, _ = kd.tokens()
-        i = bisect.bisect_left(tok_s, start)
-        lo = tok_s[max(0, i - 4)] if tok_s else 0
+        lo = kd.words_before(start, 4)
         window = key[lo:start]
         last = None
         for m in self._prefix_re.finditer(window):

@@ -20,6 +20,7 @@ class Cluster:
     hint: str | None = None  # gender from honorifics / middle name, for compatibility
     last: int = 0
     low: list[str] = field(default_factory=list)
+    prefix_ok: bool = False  # short forms may match the first word (family name / first name)
 
     @property
     def key(self) -> str:
@@ -63,14 +64,15 @@ def _hint(c: Cand) -> str | None:
     return None
 
 
-def _matches(short: list[str], full: list[str]) -> bool:
-    """True when ``short`` is a proper suffix of ``full`` (or a one-word prefix)."""
+def _matches(short: list[str], full: list[str], prefix_ok: bool = True) -> bool:
+    """True when ``short`` is a proper suffix of ``full`` (or a one-word prefix when
+    ``prefix_ok``: a family name said first, "ông Tập", or a foreign first name)."""
     n = len(short)
     if n >= len(full):
         return False
     if full[-n:] == short:
         return True
-    return n == 1 and full[0] == short[0]
+    return prefix_ok and n == 1 and full[0] == short[0]
 
 
 def _compatible(h1: str | None, h2: str | None) -> bool:
@@ -106,7 +108,9 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
             add(max(same, key=lambda cl: cl.last), c)
             return True
         # short form of an earlier, longer name
-        longer = [cl for cl in clusters if _compatible(cl.hint, h) and _matches(low, cl.low)]
+        longer = [
+            cl for cl in clusters if _compatible(cl.hint, h) and _matches(low, cl.low, cl.prefix_ok)
+        ]
         if longer:
             before = [cl for cl in longer if cl.last <= c.start]
             add(max(before or longer, key=lambda cl: cl.last), c)
@@ -133,7 +137,7 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
         if attach(c):
             continue
         if c.strong:
-            cl = Cluster(tokens=list(c.tokens), low=_low(c.tokens))
+            cl = Cluster(tokens=list(c.tokens), low=_low(c.tokens), prefix_ok=c.foreign or c.has_family)
             clusters.append(cl)
             by_key.setdefault(" ".join(cl.low), []).append(cl)
             add(cl, c)

@@ -65,6 +65,7 @@ class PeopleLexicon:
     known: dict  # lower full name -> gender
     known_single: dict  # lower single token -> gender
     known_first: dict  # lower first name -> gender
+    world_first: dict  # lower first name -> gender (non-US naming traditions)
     vi_title_re: re.Pattern
     en_title_re: re.Pattern
     vi_title_phrases: frozenset  # lower title phrases (Aho-Corasick keys)
@@ -136,6 +137,9 @@ def people_lexicon() -> PeopleLexicon:
         known=known,
         known_single=single,
         known_first=first,
+        world_first={
+            w.lower(): g for g in ("female", "male") for w in (_yaml("world_first_names.yaml").get(g) or [])
+        },
         vi_title_re=vi_title_re,
         en_title_re=en_title_re,
         vi_title_phrases=frozenset(vi_titles | (set(gendered) - {"nữ", "nam"})),

@@ -157,7 +157,7 @@ def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
     for k in (1, 2, 3):
         if len(words) >= k and " ".join(words[-k:]) in lex.vi_context:
             first = prev[-k]
-            if ctx.titles.max_end_at.get(first.start, 0) >= prev[-1].end:
+            if prev[-1].end in ctx.titles.end_set:
                 return False  # "nhà báo": a title, not a newspaper
             if len(prev) > k and prev[-k - 1].cap and not first.cap:
                 return False  # "Bộ trưởng Quốc phòng X"
@@ -363,7 +363,9 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             strong = True
         elif title is not None and not foreign and 2 <= n <= 3 and all(is_vi_syllable(w) for w in low):
             strong = True
-        elif foreign and n >= 2 and (is_en_first_name(words[0]) or low[0] in lex.known_first or title is not None):
+        elif foreign and n >= 2 and (
+            is_en_first_name(words[0]) or low[0] in lex.known_first or low[0] in lex.world_first or title is not None
+        ):
             strong = not any((w in lex.en_non_names and w not in PARTICLES) or w in lex.places for w in low)
         elif title is not None and foreign and n == 1 and low[0] not in lex.en_non_names:
             strong = True
@@ -410,7 +412,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
 # "Phạm Văn A, chồng chị B", "Lê Thị C (vợ anh D)", "X là con gái của": the appositive
 # describes the named person
 _APPOSITIVE = re.compile(
-    r"\s*(?:,|\(|là)\s*((?:người\s+)?(?:vợ|chồng|mẹ|bố|cha|con\s+gái|con\s+trai|em\s+gái|em\s+trai|"
+    r"\s*(?:,|\(|là)\s*(?!\S+\s+là\b)((?:người\s+)?(?:vợ|chồng|mẹ|bố|cha|con\s+gái|con\s+trai|em\s+gái|em\s+trai|"
     r"chị\s+gái|anh\s+trai|cô\s+gái|chàng\s+trai|đàn\s+ông|phụ\s+nữ|cụ\s+ông|cụ\s+bà|bà\s+mẹ|ông\s+bố))"
     r"(?![^\W\d_])"
 )

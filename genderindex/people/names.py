@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import name_tables
+from .lexicon import name_tables, people_lexicon
 
 _V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 _VI_SYL = re.compile(
@@ -99,9 +99,14 @@ def vi_name_gender(tokens: list[str], has_family: bool) -> tuple[str, str, str] 
 
 
 def en_name_gender(first: str) -> tuple[str, str, str] | None:
-    """(gender, "given_name", detail) from the US first-name table, or None."""
+    """(gender, "given_name", detail) from the US first-name table (then a short list of
+    common names of other naming traditions), or None."""
     f = first.lower().strip(".")
     v = name_tables()["en_first"].get(f)
+    if not v or (v[1] < MIN_EN_COMMON and EN_LOW < v[0] < EN_HIGH):
+        w = people_lexicon().world_first.get(f)
+        if w:
+            return w, "given_name", f"{w}: first name '{first}' (common-name list)"
     if not v:
         return None
     g = _decide(v[0], v[1], MIN_EN, EN_HIGH, EN_LOW) or _decide(

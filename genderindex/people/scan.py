@@ -147,6 +147,7 @@ class TitleIndex:
             spans.append((s, e, phrase))
         self.ends = ends
         self.spans = spans
+        self.end_set = frozenset(ends)
 
     def last_before(self, pos: int, lo: int) -> tuple[int, int, str] | None:
         """The title phrase ending last at or before ``pos`` and starting at or after ``lo``."""

@@ -25,6 +25,8 @@ _ORDER = ("subject", "spokesperson", "expert", "official", "eyewitness", "popula
 _APPOS_RE = re.compile(r"\s*(?:,|\(|[-–—]\s)\s*([^,;:.()“”\"]{1,80})")
 # words right before a mention, back to the previous separator
 _BEFORE_RE = re.compile(r"([^,;:.!?()“”\"\n]{0,60})$")
+# the whole clause before a mention, parentheses included ("người phát ngôn của Tổ chức X (OPCW) Y")
+_CLAUSE_BEFORE_RE = re.compile(r"([^,;:.!?“”\"\n]{0,120})$")
 _WITNESS_CTX = 160
 
 
@@ -75,6 +77,9 @@ def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
         if b and b.group(1).strip():
             seg = b.group(1)
             out.append(("before", seg, b.start(1)))
+        w = _CLAUSE_BEFORE_RE.search(low, max(0, m.start - 120), m.start)
+        if w and w.group(1).strip():
+            out.append(("clause", w.group(1), w.start(1)))
         # "the suspect, Jane Smith, ...": a title in front of an apposed name
         if low[max(0, m.start - 2) : m.start] == ", " and low[m.end : m.end + 1] == ",":
             b2 = _BEFORE_RE.search(low, max(0, m.start - 62), m.start - 2)
@@ -143,7 +148,7 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
         h = hit("subject", ("title", "before"))
         if h:
             func, ev = "subject", Evidence("role_word", h[1], detail=f"subject marker in {h[0]}")
-        if func is None and (h := hit("spokesperson")):
+        if func is None and (h := hit("spokesperson", ("title", "before", "apposition", "clause"))):
             func, ev = "spokesperson", Evidence("role_word", h[1], detail=f"spokesperson in {h[0]}")
         if func is None and quoted and (h := hit("expert")):
             func, ev = "expert", Evidence("role_word", h[1], detail=f"expert title in {h[0]}, quoted")

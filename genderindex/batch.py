@@ -185,7 +185,7 @@ def _make_pool(jobs: int, start_method: str | None):
         start_method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(start_method)
     if start_method == "forkserver":
-        ctx.set_forkserver_preload(["genderindex.batch", "genderindex.pipeline"])
+        ctx.set_forkserver_preload(["genderindex._preload"])
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
 
 

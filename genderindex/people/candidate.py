@@ -39,6 +39,7 @@ _CREDIT_RE = re.compile(
     r"(?:phó\s+)?tổng\s+biên\s+tập|biên\s+tập|thiết\s+kế|kỹ\s+thuật|dựng|quay)\s*:\s*[^\n.;)]*"
     r"|\(\s*(?:theo|nguồn|ảnh)\s[^)\n]*\)"
 )
+_HONORIFIC_STOP = frozenset("ông bà anh chị cô em cháu bé cụ".split())
 _BYLINE_OK = frozenset(
     "theo và - – / , . ( ) nhóm pv phóng viên ctv tổng hợp lược dịch dịch ghi thực hiện tin ảnh bài".split()
 )
@@ -58,6 +59,8 @@ def excluded_spans(doc: TextDoc, toks_of) -> list[tuple[int, int]]:
         colon = text.index(":", m.start()) + 1
         end = colon
         for t in toks_of(colon, min(len(text), colon + 80)):
+            if t.text.lower() in _HONORIFIC_STOP and end > colon:
+                break  # "Ảnh: Minh Toàn Bà Hương, 59 tuổi, ...": a new sentence starts
             if t.cap or t.caps or t.text in ("-", "–", "/", "&", ",") or t.text.lower() == "và":
                 end = t.end
             else:
@@ -101,6 +104,8 @@ def looks_like_byline(text: str, s: int, e: int) -> bool:
     """A bare name at a sentence start, followed by the end of the text or by a source or
     credit ("/VOV", "(TTXVN)", "Theo AP", "Để không bỏ lỡ..."): the article's byline."""
     before = text[max(0, s - 4) : s]
+    if before.endswith("(") and text[e : e + 1] == ")" and len(text) - e < 40:
+        return True  # "(Anh Tuấn)" closing the article
     if not (s == 0 or "\n" in before or _SENT_END.search(before)):
         return False
     rest = text[e : e + 80]

@@ -154,8 +154,13 @@ def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
     if not prev:
         return False
     words = [t.text.lower() for t in prev]
-    for k in (1, 2, 3):
+    pt = ctx.prev_toks(pos)
+    if len(pt) >= 2 and pt[-1].text == "." and pt[-2].kind == "w" and pt[-2].text.lower() + "." in lex.vi_context:
+        return True  # "TP. Hồ Chí Minh", "P. Bình Khánh"
+    for k in (3, 2, 1):
         if len(words) >= k and " ".join(words[-k:]) in lex.vi_context:
+            if len(words) > k and words[-k - 1] + " " + words[-k] in _NOT_CONTEXT:
+                return False  # "yêu cầu X" is not "cầu X" (a bridge)
             first = prev[-k]
             if prev[-1].end in ctx.titles.end_set:
                 return False  # "nhà báo": a title, not a newspaper
@@ -163,12 +168,18 @@ def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
                 return False  # "Bộ trưởng Quốc phòng X"
             return True
     # "trường THPT tư thục X", "phố cổ X": an institution head with a few modifiers
-    for k in range(2, len(words)):
+    for k in range(1, len(words)):
         if words[-k - 1] in _INSTITUTION_HEADS and all(w in _INSTITUTION_MODS for w in words[-k:]):
             return True
     return False
 
 
+#: common compounds whose second word is also a place/institution word
+_NOT_CONTEXT = frozenset(
+    ["yêu cầu", "nhu cầu", "toàn cầu", "kêu cầu", "mong cầu", "thời trang", "văn bản", "cơ bản",
+     "phiên bản", "xuất bản", "tư bản", "văn phòng", "phòng khám", "đồng đội", "quân đội", "ban ngành",
+     "tên tuổi", "quê hương", "tàu thuyền", "thông báo", "cảnh báo", "dự báo", "tố cáo", "khu vực"]
+)
 _INSTITUTION_HEADS = frozenset("trường thpt thcs đường phố viện chùa đền lăng cầu".split())
 _INSTITUTION_MODS = frozenset(
     "tư thục chuyên dân lập quốc tế đa khoa công nhi trung ương tỉnh huyện quận thành phố cổ mới cũ "
@@ -225,6 +236,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     all_runs = find_runs(ctx.text)
     long_keys = {" ".join(t.text.lower() for t in r[-2:]) for r in all_runs if len(r) >= 3}
     last_place_end = -10
+    last_place_named = False  # the last place looked like a person's name (a street "Lê Lợi")
     single_orgs = {o for o in lex.organisations if " " not in o}
     for toks in all_runs:
         if len(toks) == 1:
@@ -234,14 +246,17 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         prev = ctx.prev_toks(toks[0].start)
         prev_w = prev[-1].text.lower() if prev else ""
         # list of places: "các phường Hồng Hà, Hồng Hải", "Châu Đốc, An Phú và Tân Châu"
-        if ctx.text[last_place_end : toks[0].start].strip() in (",", "và", "hoặc", "-", "–", "(", ")", "),"):
+        sep = ctx.text[last_place_end : toks[0].start].strip()
+        if sep in (",", "và", "hoặc", "-", "–", "(", ")", "),"):
             low0 = [t.text.lower() for t in toks]
             personish = (
                 (low0[0] in lex.family_names and len(low0) >= 3)
                 or " ".join(low0) in lex.known
                 or is_foreign([t.text for t in toks])
             )
-            if not personish and prev_w not in _PERSONAL:
+            # "đường Võ Văn Kiệt và Võ Thị Sáu": a list of streets named after people
+            street_list = last_place_named and sep in (",", "và", "-", "–") and low0[0] in lex.family_names
+            if (not personish or street_list) and prev_w not in _PERSONAL:
                 place_marked.add(" ".join(t.text.lower() for t in toks))
                 last_place_end = toks[-1].end
                 continue
@@ -255,6 +270,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             ) if low0[0] not in lex.family_names else 0
             place_marked.add(" ".join(low0[:k] if k else low0))
             last_place_end = toks[k - 1].end if k else toks[-1].end
+            last_place_named = not k and low0[0] in lex.family_names and len(low0) >= 2
             if not k:
                 continue
             toks = toks[k:]  # "xã Tân Lập Nguyễn Văn Bình": a place, then a name
@@ -288,6 +304,16 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         pi = bisect.bisect_right(pstarts, toks[0].start) - 1
         para_start = paras[pi].start if pi >= 0 else 0
         joined = " ".join(t.text.lower() for t in toks)
+        if toks[-1].kind == "ini" and len(toks) >= 2 and joined[:-1] in lex.places:
+            continue  # "Đông Nam Á." at a sentence end
+        if len(toks) >= 3 and " ".join(t.text.lower() for t in toks[1:]) in lex.places and toks[0].text.lower() not in lex.honorifics:
+            continue  # "Đoàn Việt Nam", "Ga Nội Bài": a group or place of a country/city
+        if len(toks) == 2 and toks[0].text.lower() in lex.honorifics and looks_like_byline(ctx.text, toks[0].start, toks[-1].end):
+            continue  # "Anh Duy" closing the article
+        if joined in lex.places and joined in lex.known and prev_w not in _PERSONAL and not ctx.titles.end_set.intersection(
+            (toks[0].start - 1, toks[0].start)
+        ):
+            continue  # "Hồ Chí Minh" the city
         if (joined in lex.places or joined in lex.organisations) and joined not in lex.known:
             # "Bà Rịa", "Hà Nội": a place, unless an honorific names a person ("cô Nga")
             hon = _honorific_before(ctx, toks[0].start, lex)
@@ -373,7 +399,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             strong = True
         if not strong and n > 1 and not foreign and not has_family:
             continue
-        if foreign and any(w in single_orgs for w in low):
+        if foreign and (any(w in single_orgs for w in low) or low[-1] in lex.en_org_words):
             continue
         if hon is None and title is None and not known and looks_like_byline(ctx.text, toks[0].start, toks[-1].end):
             continue

@@ -264,9 +264,12 @@ class Context:
     def _apposition_head(self, rows, k: int, cue_s: int) -> int:
         """``Bill Hyers, a strategist who managed Mayor Bill de Blasio's campaign, said``:
         a mention inside an apposition yields to the head mention the apposition follows."""
-        if not self.text[:cue_s].rstrip().endswith((",", ")")):
+        closed = self.text[:cue_s].rstrip().endswith((",", ")"))
+        if not closed and self.lex.lang == "en":  # English closes its appositions
             return k
         for j in range(k):
+            if not closed and rows[j][3] in ("pronoun", "honorific"):
+                continue
             e = rows[j][1]
             if self.text[e : e + 2] not in (", ", " ("):
                 continue
@@ -319,7 +322,8 @@ class Context:
         k = bisect.bisect_right(self.cue_starts, s)
         if not (k < len(self.cue_starts) and self.cue_ends[k] < e):
             return False
-        return not self.text[s : self.cue_starts[k]].strip(" ,-–—(")
+        lead = self.text[s : self.cue_starts[k]]
+        return "," in lead and not lead.strip(" ,-–—(")
 
     def _after_quote(self, mstart: int, gap: str) -> bool:
         """``“...”, anh X, quê Đồng Tháp, nói``: a speaker chunk right after a quotation

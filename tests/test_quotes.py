@@ -373,3 +373,19 @@ def test_newly_named_person_takes_the_floor():
         lang="en",
     )
     assert ps["Bill Jones"].quoted
+
+
+def test_open_apposition_with_a_spurious_name_inside_keeps_the_head_speaker():
+    ps, _, _ = run(
+        "PGS.TS Lê Thị Mai, Trưởng khoa Hóa, Trường Đại học Bách khoa cho biết nhóm đã tìm ra vật liệu mới.",
+        [("Lê Thị Mai", "female", "PGS.TS Lê Thị Mai"), ("Trường Đại", "unknown", "Trường Đại")],
+    )
+    assert ps["Lê Thị Mai"].quoted and not ps["Trường Đại"].quoted
+
+
+def test_serial_verbs_keep_their_subject():
+    ps, _, _ = run(
+        "Ông Trần Văn Long đã lên tiếng yêu cầu các đơn vị dừng thu phí.",
+        [("Trần Văn Long", "male", "Ông Trần Văn Long")],
+    )
+    assert ps["Trần Văn Long"].quoted

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ..text.document import TextDoc
 from ..text.normalize import fold
@@ -214,6 +215,14 @@ def _title_continues(ctx: _Ctx, tok: Tok, lex) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _hon_tail_re() -> re.Pattern:
+    """An honorific or title word right before an offset (searched with ``endpos``)."""
+    words = set(people_lexicon().honorifics) | {"vua", "tướng", "thầy", "cô", "đồng chí"}
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alt})[\s\"“”'‘’.]*$")
+
+
 def _is_year_name(low: list[str], lex) -> bool:
     return len(low) == 2 and low[0] in lex.stems and low[1] in lex.branches
 
@@ -238,11 +247,28 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     last_place_end = -10
     last_place_named = False  # the last place looked like a person's name (a street "Lê Lợi")
     single_orgs = {o for o in lex.organisations if " " not in o}
+    hon_tail = _hon_tail_re()
     for toks in all_runs:
         if len(toks) == 1:
-            w0 = toks[0].text.lower()
+            t0 = toks[0]
+            w0 = t0.text.lower()
             if w0 in lex.vi_function and w0 not in lex.family_names:
                 continue  # a capitalised sentence-initial word
+            if (
+                t0.kind == "w"
+                and not hon_tail.search(ctx.lower, max(0, t0.start - 16), t0.start)
+                and w0 not in lex.known_single
+                and is_vi_syllable(w0)
+            ):
+                # fast path: a lone Vietnamese word without honorific can only repeat a
+                # name already found ("Hương" after "Nguyễn Thị Hương")
+                if w0 in lex.places or w0 in lex.organisations or w0 in lex.vi_org_heads:
+                    last_place_end = t0.end
+                    continue
+                if _title_continues(ctx, t0, lex) or in_spans(excl, t0.start, t0.end):
+                    continue
+                out.append(Cand(t0.start, t0.end, t0.start, t0.end, [t0.text]))
+                continue
         prev = ctx.prev_toks(toks[0].start)
         prev_w = prev[-1].text.lower() if prev else ""
         # list of places: "các phường Hồng Hà, Hồng Hải", "Châu Đốc, An Phú và Tân Châu"

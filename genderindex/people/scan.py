@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 
 _UPPER = "".join(
@@ -36,14 +35,25 @@ _TOKEN_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
 class Tok:
-    start: int
-    end: int
-    text: str
-    kind: str  # ini | w | n | p
-    cap: bool  # starts with an upper-case letter (and is not all-caps), or initials
-    caps: bool  # all-caps word of 2+ letters (acronym, shouting byline)
+    """A token with offsets; ``cap``: starts with an upper-case letter (not all-caps) or
+    is initials; ``caps``: all-caps word of 2+ letters (acronym, shouting byline)."""
+
+    __slots__ = ("start", "end", "text", "kind")
+
+    def __init__(self, start: int, end: int, text: str, kind: str, cap: bool = False, caps: bool = False):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind  # ini | w | n | p
+
+    @property
+    def cap(self) -> bool:
+        return _classify(self.text, self.kind)[0]
+
+    @property
+    def caps(self) -> bool:
+        return _classify(self.text, self.kind)[1]
 
 
 def _classify(t: str, kind: str) -> tuple[bool, bool]:
@@ -57,13 +67,10 @@ def _classify(t: str, kind: str) -> tuple[bool, bool]:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Tokens of ``text[start:end]`` with offsets in ``text``."""
-    out = []
-    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        kind = m.lastgroup or "p"
-        t = m.group()
-        cap, caps = _classify(t, kind)
-        out.append(Tok(m.start(), m.end(), t, kind, cap, caps))
-    return out
+    return [
+        Tok(m.start(), m.end(), m.group(), m.lastgroup or "p")
+        for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 def _glued_at(t: str) -> int:

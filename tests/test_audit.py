@@ -200,3 +200,31 @@ def test_audit_cli_clean_input_exits_0(tmp_path):
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "r.xlsx").stat().st_size > 0
     assert "1 new" in r.stderr
+
+
+def test_parallel_audit_equals_serial(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    texts = ["Bà Lê Thị Hoa, Chủ tịch UBND xã, cho biết: “Chợ đã mở lại.”",
+             "Ông Trần Văn Bình nói đường liên xã sẽ xong trước Tết.",
+             "Những bóng hồng của đội văn nghệ đã làm khán giả say mê."]
+    write(corpus, [{"id": str(i), "outlet": f"Báo {i % 3}", "date": f"{1 + i % 28}/10/2026",
+                    "text": texts[i % 3] + f" Tin {i}."} for i in range(40)])
+    rows = []
+    for jobs in (1, 2):
+        with Store(tmp_path / f"s{jobs}.sqlite") as st:
+            res = run_audit([corpus], st, jobs=jobs, batch_size=7)
+            assert res.n_new == 40
+            rows.append(sorted((r["article_id"], r["outlet"], r["score"], r["people_female"],
+                                r["findings_outside_quotes"]) for r in st.article_rows()))
+    assert rows[0] == rows[1]
+
+
+def test_monthly_rubric_periods(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    write(corpus, [{"id": "1", "outlet": "X", "date": "13/11/2026", "text": "Một câu."}])
+    rp = tmp_path / "m.toml"
+    rp.write_text('version = "monthly-1"\nperiod = "month"\n[indicators.language]\nweight = 1\nkind = "rate"\n',
+                  encoding="utf-8")
+    with Store(tmp_path / "s.sqlite") as st:
+        run_audit([corpus], st, rubric=load_rubric(rp))
+        assert st.periods() == ["2026-11"]

@@ -46,6 +46,11 @@ def report(
         known = st.periods()
         if period is not None and period not in known:
             console_err(f"warning: no articles in period {period} (store has: {', '.join(known) or 'none'})")
+        if outlet:
+            present = {r[0] for r in st.conn.execute("SELECT DISTINCT outlet FROM articles")}
+            for o in outlet:
+                if o not in present:
+                    console_err(f"warning: no articles from outlet {o!r} in the store")
         runs = st.runs()
         errors = [tuple(e) for e in st.run_errors(runs[-1]["run_id"])] if runs else []
         model = build_model(st, period, outlets=list(outlet) or None, rubric=rub, ui_lang=ui_lang,

@@ -389,3 +389,19 @@ def test_serial_verbs_keep_their_subject():
         [("Trần Văn Long", "male", "Ông Trần Văn Long")],
     )
     assert ps["Trần Văn Long"].quoted
+
+
+def test_partial_quotation_in_indirect_content_is_direct():
+    ps, qs, _ = run(
+        'Bà Lý Thị Lan cho biết trường sẽ "không để học sinh nào phải bỏ học" trong năm nay.',
+        [("Lý Thị Lan", "female", "Bà Lý Thị Lan")],
+    )
+    assert ps["Lý Thị Lan"].quote_type == "direct"
+
+
+def test_short_term_in_quotes_keeps_indirect():
+    ps, _, _ = run(
+        'Bà Lý Thị Lan cho biết chương trình "Sữa học đường" sẽ mở rộng.',
+        [("Lý Thị Lan", "female", "Bà Lý Thị Lan")],
+    )
+    assert ps["Lý Thị Lan"].quote_type == "indirect"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..text.document import TextDoc
 from ..types import Person, Quote
-from .attribute import Attribution, Context
+from .attribute import Attribution, Context, has_words
 from .speakers import Spot
 from .direct import colon_attributions, floating_attributions
 from .indirect import cue_attributions, frame_attributions
@@ -23,6 +23,7 @@ def find_quotes(doc: TextDoc, people: list[Person]) -> list[Quote]:
     ctx = Context(doc, people, load_lexicon(doc.lang))
     found = cue_attributions(ctx) + frame_attributions(ctx)
     found += colon_attributions(ctx)
+    _partial_quotes(ctx, found)
     _speaker_continuity(found, people)
     found += floating_attributions(ctx, found)
     found = _dedupe(found)
@@ -48,6 +49,24 @@ def find_quotes(doc: TextDoc, people: list[Person]) -> list[Quote]:
             if a.type == "direct" or person.quote_type is None:
                 person.quote_type = "direct" if a.type == "direct" or person.quote_type == "direct" else "indirect"
     return quotes
+
+
+#: fewest words of a quotation inside reported content that make the report direct
+PARTIAL_MIN_WORDS = 3
+
+
+def _partial_quotes(ctx: Context, found: list[Attribution]) -> None:
+    """Indirect content that carries the speaker's own words in quotation marks
+    (``ông X cho biết dự án "sẽ xong trong năm nay"``) is a direct quote."""
+    for a in found:
+        if a.type != "indirect":
+            continue
+        for q in ctx.top:
+            if q.start >= a.end:
+                break
+            if q.start >= a.start and q.end <= a.end + 1 and has_words(ctx.text[q.inner_start : q.inner_end], PARTIAL_MIN_WORDS):
+                a.type = "direct"
+                break
 
 
 #: how far back (characters) the previous speaker still holds the floor

@@ -401,7 +401,7 @@ def test_partial_quotation_in_indirect_content_is_direct():
 
 def test_short_term_in_quotes_keeps_indirect():
     ps, _, _ = run(
-        'Bà Lý Thị Lan cho biết chương trình "Sữa học đường" sẽ mở rộng.',
+        'Bà Lý Thị Lan cho biết chương trình "Bếp ấm" sẽ mở rộng.',
         [("Lý Thị Lan", "female", "Bà Lý Thị Lan")],
     )
     assert ps["Lý Thị Lan"].quote_type == "indirect"

@@ -33,12 +33,18 @@ class Cand:
 
 
 # credit and source lines: "Ảnh: X", "(Theo X)", "Video: X - Y", "Tổng biên tập: X"
-_CREDIT_RE = re.compile(
-    r"(?i)(?<![^\W\d_])(?:ảnh|video|clip|đồ\s+h[ọo][aạ]|nguồn|photo|photos|credit|"
-    r"tin\s*,\s*ảnh|tin\s+và\s+ảnh|bài\s*(?:,|và)?\s*ảnh|thực\s+hiện|"
-    r"(?:phó\s+)?tổng\s+biên\s+tập|biên\s+tập|thiết\s+kế|kỹ\s+thuật|dựng|quay)\s*:\s*[^\n.;)]*"
-    r"|\(\s*(?:theo|nguồn|ảnh)\s[^)\n]*\)"
+_CREDIT_WORDS = (
+    "ảnh", "video", "clip", "đồ họa", "đồ hoạ", "nguồn", "photo", "photos", "credit", "tin, ảnh",
+    "tin và ảnh", "bài và ảnh", "bài, ảnh", "bài ảnh", "thực hiện", "tổng biên tập",
+    "phó tổng biên tập", "biên tập", "thiết kế", "kỹ thuật", "dựng", "quay", "ảnh minh họa",
+    "ảnh minh hoạ",
 )
+_CREDIT_BEFORE_COLON = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(_CREDIT_WORDS, key=len, reverse=True)) + r")\s*$"
+)
+_PAREN_SOURCE = ("theo ", "nguồn", "ảnh")
+
+
 _HONORIFIC_STOP = frozenset("ông bà anh chị cô em cháu bé cụ".split())
 _BYLINE_OK = frozenset(
     "theo và - – / , . ( ) nhóm pv phóng viên ctv tổng hợp lược dịch dịch ghi thực hiện tin ảnh bài".split()
@@ -50,13 +56,25 @@ def excluded_spans(doc: TextDoc, toks_of) -> list[tuple[int, int]]:
     and byline paragraphs (a short paragraph made only of a name, at the start or end
     of the body)."""
     text = doc.text
+    low = doc.lower
     spans = []
-    for m in _CREDIT_RE.finditer(text):
-        if m.group().startswith("("):
-            spans.append(m.span())
+    k = low.find("(")
+    while k >= 0:
+        if low.startswith(_PAREN_SOURCE, k + 1) or low.startswith(_PAREN_SOURCE, k + 2):
+            close = low.find(")", k, k + 120)
+            if close > 0:
+                spans.append((k, close + 1))
+        k = low.find("(", k + 1)
+    k = text.find(":")
+    while k >= 0:
+        m = _CREDIT_BEFORE_COLON.search(low, max(0, k - 24), k)
+        k_next = text.find(":", k + 1)
+        if m is None:
+            k = k_next
             continue
         # "Ảnh: Minh Anh - Thu Hà. ..." : the capitalised names right after the colon
-        colon = text.index(":", m.start()) + 1
+        colon = k + 1
+        k = k_next
         end = colon
         for t in toks_of(colon, min(len(text), colon + 80)):
             if t.text.lower() in _HONORIFIC_STOP and end > colon:

@@ -108,9 +108,8 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
             add(max(same, key=lambda cl: cl.last), c)
             return True
         # short form of an earlier, longer name
-        longer = [
-            cl for cl in clusters if _compatible(cl.hint, h) and _matches(low, cl.low, cl.prefix_ok)
-        ]
+        pool = by_last.get(low[-1], []) + by_first.get(low[0], []) if c_len == 1 else clusters
+        longer = [cl for cl in pool if _compatible(cl.hint, h) and _matches(low, cl.low, cl.prefix_ok)]
         if longer:
             before = [cl for cl in longer if cl.last <= c.start]
             add(max(before or longer, key=lambda cl: cl.last), c)
@@ -128,10 +127,20 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
                 by_key[" ".join(cl.low)].remove(cl)
                 cl.tokens = list(c.tokens)
                 cl.low = low
-                by_key.setdefault(" ".join(low), []).append(cl)
+                cl.prefix_ok = cl.prefix_ok or c.foreign or c.has_family
+                index(cl)
                 add(cl, c)
                 return True
         return False
+
+    by_last: dict[str, list[Cluster]] = {}
+    by_first: dict[str, list[Cluster]] = {}
+
+    def index(cl: Cluster) -> None:
+        by_key.setdefault(" ".join(cl.low), []).append(cl)
+        by_last.setdefault(cl.low[-1], []).append(cl)
+        if cl.prefix_ok:
+            by_first.setdefault(cl.low[0], []).append(cl)
 
     for c in sorted(cands, key=lambda c: c.start):
         if attach(c):
@@ -139,7 +148,7 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
         if c.strong:
             cl = Cluster(tokens=list(c.tokens), low=_low(c.tokens), prefix_ok=c.foreign or c.has_family)
             clusters.append(cl)
-            by_key.setdefault(" ".join(cl.low), []).append(cl)
+            index(cl)
             add(cl, c)
         else:
             pending.append(c)

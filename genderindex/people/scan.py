@@ -85,6 +85,14 @@ def find_runs(text: str) -> list[list[Tok]]:
     words and glued words such as "NộiAn" split runs), as token lists."""
     out: list[list[Tok]] = []
     for m in _RUN_RE.finditer(text):
+        w = m.group()
+        if " " not in w and "\u00a0" not in w and "." not in w:
+            # the usual case: one capitalised word
+            if not (len(w) >= 2 and w.isupper()):
+                k = _glued_at(w)
+                if not k:
+                    out.append([Tok(m.start(), m.end(), w, "w")])
+                    continue
         cur: list[Tok] = []
         for t in _IN_RUN_RE.finditer(text, m.start(), m.end()):
             w = t.group()

@@ -18,6 +18,7 @@ import hashlib
 import re
 import threading
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,35 @@ def input_identity(paths: Iterable[str | Path]) -> list[list[str]]:
     return out
 
 
+#: parts of the package that do not change article results (excluded from the fingerprint)
+_NOT_ANALYSIS = {"cli", "report", "audit.py", "store.py", "io", "rubrics", "__pycache__", "dask.py", "frame.py"}
+
+
+@lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """Digest of the code and data that produce an article result (analysis modules,
+    lexicons, models), so results of different builds are never mixed up as one."""
+    from .resources import lexicon_dir, models_dir
+
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parent
+    bases = [pkg]
+    for fn in (lexicon_dir, models_dir):
+        try:
+            bases.append(fn())
+        except FileNotFoundError:
+            pass
+    for base in bases:
+        for f in sorted(base.rglob("*")):
+            rel = f.relative_to(base)
+            if base == pkg and (rel.parts[0] in _NOT_ANALYSIS or rel.parts[0] in ("lexicons", "models", "examples")):
+                continue
+            if f.is_file() and "__pycache__" not in rel.parts and f.suffix not in (".pyc", ".md"):
+                h.update(rel.as_posix().encode("utf-8") + b"\0")
+                h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def _context(text: str, start: int, end: int, width: int = 90) -> str:
     """The finding in its sentence neighbourhood, whitespace collapsed, with ellipses."""
     if not text or start is None or end is None:
@@ -137,9 +167,10 @@ def run_audit(
     default_version = load_rubric().version
     omap = outlet_map or OutletMap()
     fmap = dict(field_map or {})
-    pipeline = f"genderindex {__version__}"
+    pipeline = f"genderindex {__version__}+{pipeline_fingerprint()}"
     omap_digest = _file_digest(Path(omap.source)) if omap.source else ""
-    run_id = sha256("run", input_identity(inputs), sorted(fmap.items()), omap_digest, rub.version, pipeline,
+    rubric_key = f"{rub.version}:{sha256(rub.to_dict() | {'path': ''})[:12]}"
+    run_id = sha256("run", input_identity(inputs), sorted(fmap.items()), omap_digest, rubric_key, pipeline,
                     undated_period, lang)[:32]
     res = AuditResult(run_id=run_id, rubric=rub.version)
     store.start_run(run_id, inputs, {"field_map": fmap, "outlets": omap.source, "lang": lang,
@@ -197,7 +228,7 @@ def run_audit(
                 _text_key(rec.get("title")), _text_key(rec.get("text")), _text_key(rec.get("url")),
                 _text_key(rec.get("lang")),
             )
-            h = sha256(content_key, info.outlet, info.unit, period, pipeline, rub.version)
+            h = sha256(content_key, info.outlet, info.unit, period, pipeline, rubric_key)
             rid = _text_key(rec.get("id"))
             identity = sha256("identity", _text_key(raw_outlet), rid) if rid else content_key
             meta = {

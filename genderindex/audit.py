@@ -164,7 +164,7 @@ def run_audit(
 
     inputs = [str(p) for p in inputs]
     rub = rubric if isinstance(rubric, Rubric) else load_rubric(rubric)
-    default_version = load_rubric().version
+    default_rubric = load_rubric()
     omap = outlet_map or OutletMap()
     fmap = dict(field_map or {})
     pipeline = f"genderindex {__version__}+{pipeline_fingerprint()}"
@@ -265,7 +265,7 @@ def run_audit(
             else:
                 meta = pending.pop(item.where)
                 result = item.result
-                if rub.version != result.get("rubric") or rub.version != default_version:
+                if rub is not default_rubric or result.get("rubric") != rub.version:
                     result["score"] = score_article(result, rub)
                     result["rubric"] = rub.version
                 text, title = meta.pop("text"), meta.get("title") or ""

@@ -77,9 +77,7 @@ def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
         if b and b.group(1).strip():
             seg = b.group(1)
             out.append(("before", seg, b.start(1)))
-        w = _CLAUSE_BEFORE_RE.search(low, max(0, m.start - 120), m.start)
-        if w and w.group(1).strip():
-            out.append(("clause", w.group(1), w.start(1)))
+
         # "the suspect, Jane Smith, ...": a title in front of an apposed name
         if low[max(0, m.start - 2) : m.start] == ", " and low[m.end : m.end + 1] == ",":
             b2 = _BEFORE_RE.search(low, max(0, m.start - 62), m.start - 2)
@@ -89,6 +87,27 @@ def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
         if a:
             out.append(("apposition", a.group(1), a.start(1)))
     return out
+
+
+@lru_cache(maxsize=None)
+def _term_re(lang: str, func: str) -> re.Pattern:
+    """One function's terms as a regular expression (for wider, rarer searches)."""
+    terms = [t for t, f in _table(lang)[1].items() if f == func] or ["(?!x)x"]
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _clause_hit(low: str, person: Person, pat: re.Pattern):
+    """A term anywhere in the clause before one of the first mentions
+    ("người phát ngôn của Tổ chức X (OPCW) Y")."""
+    for m in person.mentions[:2]:
+        if m.kind in ("pronoun", "honorific"):
+            continue
+        w = _CLAUSE_BEFORE_RE.search(low, max(0, m.start - 120), m.start)
+        if w:
+            h = pat.search(w.group(1))
+            if h:
+                return "clause", h.group(1), w.start(1)
+    return None
 
 
 def _hits(table, ctxs) -> dict[str, list[tuple[str, str, int]]]:
@@ -121,9 +140,8 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
         return
     table = _table(doc.lang)
     min_subject = _settings(doc.lang).get("subject_min_mentions", 1)
-    witness = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(t) for t, f in table[1].items() if f == "eyewitness") + r")(?!\w)"
-    )
+    witness = _term_re(doc.lang, "eyewitness")
+    spokes = _term_re(doc.lang, "spokesperson")
     title_end = doc.title_len
     by_speaker: dict[str, list[Quote]] = {}
     for q in quotes:
@@ -148,7 +166,7 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
         h = hit("subject", ("title", "before"))
         if h:
             func, ev = "subject", Evidence("role_word", h[1], detail=f"subject marker in {h[0]}")
-        if func is None and (h := hit("spokesperson", ("title", "before", "apposition", "clause"))):
+        if func is None and (h := hit("spokesperson") or _clause_hit(low, p, spokes)):
             func, ev = "spokesperson", Evidence("role_word", h[1], detail=f"spokesperson in {h[0]}")
         if func is None and quoted and (h := hit("expert")):
             func, ev = "expert", Evidence("role_word", h[1], detail=f"expert title in {h[0]}, quoted")

@@ -170,3 +170,16 @@ def test_find_findings_uses_doc_coordinates_with_title():
     doc = TextDoc("Nội dung có phái yếu.", lang="vi", title="Tiêu đề bóng hồng")
     fs = find_findings(doc)
     assert [doc.text[f.start : f.end] for f in fs] == [f.text for f in fs] == ["bóng hồng", "phái yếu"]
+
+
+def test_analyze_reports_findings_in_caller_coordinates():
+    import genderindex as gi
+
+    title = "Bóng hồng của làng công nghệ"
+    body = "Chị Hoà được gọi là phái yếu, nhưng chị điều hành cả công ty."
+    res = gi.analyze(body, lang="vi", title=title)
+    got = {(f.field, f.text) for f in res.findings}
+    assert ("title", "Bóng hồng") in got and ("text", "phái yếu") in got
+    for f in res.findings:
+        src = title if f.field == "title" else body
+        assert src[f.start : f.end] == f.text

@@ -67,7 +67,14 @@ def check(
     config: Optional[Path] = typer.Option(None, "--config", help="genderindex.toml or pyproject.toml (default: nearest one)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: only on a terminal)."),
 ) -> None:
-    """Check drafts for stereotyped, sexist, appearance-focused and victim-blaming wording."""
+    """Check drafts for stereotyped, sexist, appearance-focused and victim-blaming wording.
+
+    One line per finding: PATH:LINE:COL: SEVERITY CATEGORY RULE: "TEXT" — MESSAGE → SUGGESTIONS ("(in quote)" marks words inside quotation marks; for .docx and .html, LINE:COL refer to the extracted text).
+
+    --format json prints {"schema": "genderindex.check/1", "files": [{"path", "lang", "kind", "error", "findings": [{"rule", "category", "severity", "start", "end", "line", "col", "text", "in_quote", "message", "suggestions", "source", "note"}]}], "summary": {"files", "errors", "findings", "by_severity"}}.
+
+    Exit status: 0 nothing found, 1 findings, 2 usage or input error (bad files are reported on stderr; the other files are still checked). Settings: genderindex.toml or \\[tool.genderindex] in pyproject.toml (see lexicons/README.md).
+    """
     from ..config import ConfigError, load_config
     from ..io.documents import DocumentError, read_document
     from ..language import LexiconError, find_findings

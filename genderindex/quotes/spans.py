@@ -11,7 +11,8 @@ from ..text.quotemarks import QuoteSpan
 
 import re
 
-_MARK_RE = re.compile(r"[“”«»„\"‘’\n]")
+# quotation marks and line breaks; "’" inside a word is an apostrophe ("Trump’s"), not a mark
+_MARK_RE = re.compile(r"[“”«»„\"‘\n]|’(?!\w)")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _AFTER_CLOSE = " \t\n.,;:!?…)]}-–—"

@@ -25,6 +25,11 @@ def _known_last() -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
+_RELIGIOUS = (
+    "thiền sư", "sư ", "sư thầy", "đại đức", "thượng tọa", "thượng toạ", "hòa thượng", "hoà thượng",
+    "ni sư", "ni cô", "sư cô", "linh mục", "mục sư", "giám mục", "hồng y", "giáo hoàng",
+)
+
 PRIORITY = ("honorific", "explicit", "pronoun", "knowledge", "middle_name", "given_name")
 
 
@@ -57,7 +62,10 @@ def name_cues(cl: Cluster) -> list[Evidence]:
         g = lex.known_first.get(low[0])
     if g:
         ev.append(Evidence("knowledge", best.tokens and " ".join(best.tokens), best.name_start, best.name_end, g))
-    if best.foreign:
+    religious = any(t.lower().startswith(_RELIGIOUS) for c in cl.cands for t in c.titles)
+    if religious:
+        pass  # dharma / religious names do not follow lay naming statistics
+    elif best.foreign:
         if len(low) >= 2:
             r = en_name_gender(cl.tokens[0])
             if r:

@@ -468,6 +468,13 @@ _APPOSITIVE = re.compile(
     r"chị\s+gái|anh\s+trai|cô\s+gái|chàng\s+trai|đàn\s+ông|phụ\s+nữ|cụ\s+ông|cụ\s+bà|bà\s+mẹ|ông\s+bố))"
     r"(?![^\W\d_])"
 )
+# "chồng - diễn viên X", "vợ là bà X": a relation noun introducing the named person
+_REL_BEFORE = re.compile(
+    r"(?<![^\W\d_])((?:người\s+)?(?:vợ|chồng|con\s+gái|con\s+trai|em\s+gái|em\s+trai|chị\s+gái|anh\s+trai|"
+    r"mẹ|bố|cha))\s*[-–:]\s*$"
+)
+# "X - một trong số ít nhà sản xuất nữ": a lower-case "nữ" closing the appositive
+_APPOS_NU = re.compile(r"\s*[-–,]\s*(?:[a-zà-ỹđ]+\s+){1,7}?(?<!phụ )(nữ)(?![^\W\d_])")
 _TEN_BEFORE = re.compile(r"(?<![^\W\d_])(cô gái|chàng trai|cậu bé|bé gái|bé trai|thiếu nữ|người phụ nữ|người đàn ông|cụ ông|cụ bà|ông cụ|bà cụ)\s+(?:có\s+)?tên(?:\s+là)?\s+$")
 
 
@@ -482,6 +489,14 @@ def _explicit_after(ctx: _Ctx, c: Cand, lex) -> None:
             s = max(0, c.start - 40) + m.start(1)
             c.explicit = (g, ctx.text[s : s + len(m.group(1))], s, s + len(m.group(1)))
             return
+    lo = min([c.start] + [t_s for t_s in ([ctx.titles.last_before(c.start, max(0, c.start - 40))[0]] if ctx.titles.last_before(c.start, max(0, c.start - 40)) else [])])
+    mb = _REL_BEFORE.search(ctx.lower, max(0, lo - 30), lo)
+    if mb:
+        w = " ".join(mb.group(1).split())
+        g = lex.relational.get(w) or lex.gendered_prefix.get(w)
+        if g in ("female", "male"):
+            c.explicit = (g, ctx.text[mb.start(1) : mb.end(1)], mb.start(1), mb.end(1))
+            return
     after = ctx.lower[c.end : c.end + 40]
     ma = _APPOSITIVE.match(after)
     if ma:
@@ -491,6 +506,10 @@ def _explicit_after(ctx: _Ctx, c: Cand, lex) -> None:
             s = c.end + ma.start(1)
             c.explicit = (g, ctx.text[s : c.end + ma.end(1)], s, c.end + ma.end(1))
             return
+    mf = _APPOS_NU.match(ctx.text, c.end, min(len(ctx.text), c.end + 80))
+    if mf:
+        c.explicit = ("female", mf.group(1), mf.start(1), mf.end(1))
+        return
     mm = re.match(r"\s*[(,]\s*(nữ|nam)\s*[,)]", after)
     if mm:
         g = "female" if mm.group(1) == "nữ" else "male"

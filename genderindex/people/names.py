@@ -19,7 +19,7 @@ _VI_SYL = re.compile(
 _TONED = set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵăâêôơưđ")
 
 #: thresholds: a name gives a gender only when p_female >= HI or <= LO with enough bearers
-P_HIGH, P_LOW = 0.85, 0.15
+P_HIGH, P_LOW = 0.8, 0.2
 MIN_VI, MIN_PAIR, MIN_EN = 8, 3, 100
 EN_HIGH, EN_LOW = 0.95, 0.05
 MIN_MIDDLE, MIDDLE_MARGIN = 50, 0.03

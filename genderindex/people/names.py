@@ -24,7 +24,7 @@ MIN_VI, MIN_PAIR, MIN_EN = 8, 3, 100
 EN_HIGH, EN_LOW = 0.95, 0.05
 MIN_MIDDLE, MIDDLE_MARGIN = 50, 0.03
 #: a very common US first name may decide with a lower margin
-EN_HIGH_COMMON, EN_LOW_COMMON, MIN_EN_COMMON = 0.9, 0.1, 1000
+EN_HIGH_COMMON, EN_LOW_COMMON, MIN_EN_COMMON = 0.85, 0.15, 1000
 
 
 def is_vi_syllable(token: str) -> bool:

@@ -334,6 +334,50 @@ print(json.dumps({"identical": same, "articles": len(df), "single_s": round(t1, 
     return {"available": True, **json.loads(p.stdout.decode().strip().splitlines()[-1])}
 
 
+def profile(corpus: dict, top: int = 25) -> dict:
+    """cProfile of the one-process analyze path over ``corpus``: time by source file and
+    the functions with the most own time (profiler overhead inflates the totals)."""
+    import cProfile
+    import pstats
+
+    sys.path.insert(0, str(ROOT))
+    from genderindex.batch import iter_analyze_lines, iter_lines
+
+    list(iter_analyze_lines(iter_lines(corpus["path"]), jobs=1, chunk_size=8))  # warm caches (first pass)
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in iter_analyze_lines(iter_lines(corpus["path"]), jobs=1):
+        pass
+    prof.disable()
+    st = pstats.Stats(prof)
+    total = sum(v[2] for v in st.stats.values())
+    by_file: dict[str, float] = {}
+    funcs = []
+    for (fname, line, func), (_cc, _nc, tt, ct, callers) in st.stats.items():
+        short = _short(fname)
+        if fname == "~" and callers:  # a builtin (regex search, str methods): charge its callers
+            edge_total = sum(v[2] for v in callers.values()) or 1.0
+            for (cfile, _l, _f), v in callers.items():
+                cs = _short(cfile)
+                by_file[cs] = by_file.get(cs, 0.0) + tt * v[2] / edge_total
+        else:
+            by_file[short] = by_file.get(short, 0.0) + tt
+        funcs.append((tt, ct, f"{short}:{line}({func})"))
+    funcs.sort(reverse=True)
+    files = sorted(by_file.items(), key=lambda kv: -kv[1])[:top]
+    return {"articles": corpus["articles"], "total_s": round(total, 3),
+            "by_file": [{"file": f, "own_s": round(t, 3), "share": round(t / total, 3)} for f, t in files],
+            "functions": [{"function": name, "own_s": round(tt, 3), "cum_s": round(ct, 3)} for tt, ct, name in funcs[:top]]}
+
+
+def _short(fname: str) -> str:
+    if str(ROOT) in fname:
+        return os.path.relpath(fname, ROOT)
+    if "site-packages" in fname or "lib/python" in fname:
+        return "(stdlib/3rd party) " + Path(fname).name
+    return fname
+
+
 def _loadavg():
     try:
         return [round(x, 2) for x in os.getloadavg()]
@@ -361,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip a part (repeatable)")
     ap.add_argument("--workdir", default=None, help="where corpora are written (default: a temp dir)")
     ap.add_argument("--data", default=None, help="the shared data folder (default: ../shared/data)")
+    ap.add_argument("--profile", type=int, metavar="N", default=0,
+                    help="only profile the one-process path on N Vietnamese articles (cProfile) and print hot spots")
     args = ap.parse_args(argv)
     global DATA_DIR
     DATA_DIR = args.data
@@ -381,6 +427,12 @@ def main(argv: list[str] | None = None) -> int:
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
 
     vi_arts = base_articles("vi", notes)
+    if args.profile:
+        prof = profile(write_corpus(work / f"vi-prof-{args.profile}.jsonl", vi_arts, args.profile))
+        print_profile(prof)
+        if args.json_out:
+            Path(args.json_out).write_text(json.dumps(prof, indent=2) + "\n", encoding="utf-8")
+        return 0
     corpora = {"vi": write_corpus(work / f"vi-{n_vi}.jsonl", vi_arts, n_vi)}
     langs = ["vi"]
     if "en" not in args.skip:
@@ -468,6 +520,25 @@ def evaluate_targets(res: dict) -> list[dict]:
         add("Dask LocalCluster == single process", dk.get("identical") if dk.get("available") else "n/a",
             "identical", dk.get("identical") if dk.get("available") else None)
     return out
+
+
+def print_profile(prof: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    t = Table(title=f"own time by file ({prof['articles']} articles, {prof['total_s']} s under cProfile)")
+    for col in ("file", "own s", "share"):
+        t.add_column(col)
+    for r in prof["by_file"]:
+        t.add_row(r["file"], f"{r['own_s']:.2f}", f"{r['share']:.0%}")
+    con.print(t)
+    t = Table(title="functions by own time")
+    for col in ("function", "own s", "cumulative s"):
+        t.add_column(col)
+    for r in prof["functions"]:
+        t.add_row(r["function"], f"{r['own_s']:.2f}", f"{r['cum_s']:.2f}")
+    con.print(t)
 
 
 def print_table(res: dict) -> None:

@@ -13,6 +13,8 @@ from .model import ReportModel, Table
 
 CSS_FILE = Path(__file__).resolve().parent / "templates" / "report.css"
 NUMERIC = {"int", "share", "rate", "score"}
+#: articles listed in the HTML (every article is in the XLSX/CSV reports)
+MAX_ARTICLE_ROWS = 2000
 
 
 def e(v: object) -> str:
@@ -83,9 +85,12 @@ def render_html(model: ReportModel) -> str:
     parts += [f"<section><h2>{e(ui('table_findings'))}</h2>", _table(t["findings"], model, ui), "</section>"]
     if "undated" in t:
         parts += [f"<section><h2>{e(ui('table_undated'))}</h2>", _table(t["undated"], model, ui), "</section>"]
+    n_art = len(t["articles"].rows)
     parts += [
-        f"<section><details><summary>{e(ui('table_articles'))} ({len(t['articles'].rows)})</summary>",
-        _table(t["articles"], model, ui), "</details></section>",
+        f"<section><details><summary>{e(ui('table_articles'))} ({n_art})</summary>",
+        _table(t["articles"], model, ui, limit=MAX_ARTICLE_ROWS),
+        f"<p class=\"muted\">{e(ui('rows_truncated', n=MAX_ARTICLE_ROWS))}</p>" if n_art > MAX_ARTICLE_ROWS else "",
+        "</details></section>",
         f"<section><h2>{e(ui('rule_heading'))}</h2><p>{e(rule_text(model, ui))}</p>",
         f"<details><summary>{e(ui('table_rubric'))}: {e(model.rubric.version)}</summary>",
         _table(t["rubric"], model, ui), "</details></section>",

@@ -269,6 +269,12 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
                     continue
                 out.append(Cand(t0.start, t0.end, t0.start, t0.end, [t0.text]))
                 continue
+        elif toks[0].text.lower() not in lex.honorifics:
+            # a known place or organisation ("Hà Nội", "Liên Hợp Quốc") needs no more work
+            j0 = " ".join(t.text.lower() for t in toks)
+            if (j0 in lex.places or j0 in lex.organisations) and j0 not in lex.known:
+                last_place_end = toks[-1].end
+                continue
         prev = ctx.prev_toks(toks[0].start)
         prev_w = prev[-1].text.lower() if prev else ""
         # list of places: "các phường Hồng Hà, Hồng Hải", "Châu Đốc, An Phú và Tân Châu"

@@ -73,11 +73,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     ]
 
 
+_LOWER = "".join(re.escape(chr(c)) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha())
+_GLUED_RE = re.compile(f"[{_LOWER}][{_UPPER}]")
+
+
 def _glued_at(t: str) -> int:
-    for k in range(3, len(t)):
-        if t[k].isupper() and t[k - 1].islower():
-            return k
-    return 0
+    """Index of the first lower-to-upper change at or after position 3 ("NộiAn" -> 3)."""
+    m = _GLUED_RE.search(t, 2)
+    return m.start() + 1 if m else 0
 
 
 def find_runs(text: str) -> list[list[Tok]]:

@@ -223,11 +223,17 @@ def _hon_tail_re() -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:{alt})[\s\"“”'‘’.]*$")
 
 
+def _first_name(w: str, lex) -> bool:
+    return is_en_first_name(w) or w in lex.known_first or w in lex.world_first
+
+
 def _is_year_name(low: list[str], lex) -> bool:
     return len(low) == 2 and low[0] in lex.stems and low[1] in lex.branches
 
 
 _LOWER_NEXT = re.compile(r" [a-zà-ỹđ]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_CAP_HONORIFICS = frozenset(["Ông", "Bà", "Chị", "Cụ"])
 _PAREN = re.compile(r" ?\(([^()\n]{2,30})\)")
 _PERSONAL = frozenset("ông bà anh chị cô em bé cháu chú cụ thằng con".split())
 
@@ -243,11 +249,28 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     out: list[Cand] = []
     place_marked: set[str] = set()
     all_runs = find_runs(ctx.text)
-    long_keys = {" ".join(t.text.lower() for t in r[-2:]) for r in all_runs if len(r) >= 3}
+    long_keys = {
+        " ".join(t.text.lower() for t in r[-2:]) for r in all_runs if len(r) >= 3 and r[-2].text not in _CAP_HONORIFICS
+    }
     last_place_end = -10
     last_place_named = False  # the last place looked like a person's name (a street "Lê Lợi")
     single_orgs = {o for o in lex.organisations if " " not in o}
     hon_tail = _hon_tail_re()
+    tc_cache: dict[int, bool] = {}
+
+    def title_case(pos: int) -> bool:
+        """True inside a Title-Case line (most words capitalised): a heading or caption."""
+        k = bisect.bisect_right(pstarts, pos) - 1
+        if k < 0:
+            return False
+        r = tc_cache.get(k)
+        if r is None:
+            words = _WORD_RE.findall(paras[k].text)
+            caps = sum(1 for w in words if w[0].isupper())
+            r = len(words) >= 4 and caps / len(words) > 0.6
+            tc_cache[k] = r
+        return r
+
     for toks in all_runs:
         if len(toks) == 1:
             t0 = toks[0]
@@ -331,10 +354,24 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         while toks and _title_continues(ctx, toks[-1], lex):
             toks = toks[:-1]
+        # a Title-Case title inside the run: "Phó Thủ Tướng Nguyễn Xuân Phúc"
+        while len(toks) >= 2:
+            te = ctx.titles.max_end_at.get(toks[0].start, 0)
+            if te < toks[0].end and toks[0].text.lower() in lex.vi_modifiers:
+                te = ctx.titles.max_end_at.get(toks[1].start, 0)
+            if te <= toks[0].end - 1 or te >= toks[-1].end:
+                break
+            toks = [t for t in toks if t.start >= te]
+        # an honorific inside a run glues two mentions: "Vũ Lê Ông Nguyễn Hồng Hải"
+        for k in range(1, len(toks) - 1):
+            if toks[k].text in _CAP_HONORIFICS:
+                toks = toks[k:]
+                break
         if not toks:
             continue
         pi = bisect.bisect_right(pstarts, toks[0].start) - 1
         para_start = paras[pi].start if pi >= 0 else 0
+        run_start = toks[0].start
         joined = " ".join(t.text.lower() for t in toks)
         if toks[-1].kind == "ini" and len(toks) >= 2 and joined[:-1] in lex.places:
             continue  # "Đông Nam Á." at a sentence end
@@ -387,6 +424,12 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         words = [t.text for t in toks]
         low = [w.lower() for w in words]
         foreign = is_foreign(words)
+        if foreign and title is not None and len(toks) >= 3 and not _first_name(low[0], lex):
+            # "Fed Jerome Powell", "Hezbollah Hassan Nasrallah": an organisation before the name
+            for kk in range(1, len(toks) - 1):
+                if _first_name(low[kk], lex):
+                    toks, words, low = toks[kk:], words[kk:], low[kk:]
+                    break
         # title + org/place words + family-name-first name: split at the family name
         if title and not foreign and len(low) >= 3 and low[0] not in lex.family_names:
             for kk in range(1, len(low) - 1):
@@ -425,12 +468,19 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             is_en_first_name(words[0]) or low[0] in lex.known_first or low[0] in lex.world_first or title is not None
         ):
             strong = not any((w in lex.en_non_names and w not in PARTICLES) or w in lex.places for w in low)
-        elif title is not None and foreign and n == 1 and low[0] not in lex.en_non_names:
+        elif (
+            title is not None
+            and foreign
+            and n == 1
+            and low[0] not in lex.en_non_names
+        ):
             strong = True
         elif not foreign and 2 <= n <= 3 and namey and _pair_plausible(words):
             strong = True
         if not strong and n > 1 and not foreign and not has_family:
             continue
+        if strong and hon is None and not known and title_case(toks[0].start) and not (has_family and n >= 3):
+            continue  # "Cấp Cao", "Phó Ban" in a Title-Case heading
         if foreign and (any(w in single_orgs for w in low) or low[-1] in lex.en_org_words):
             continue
         if hon is None and title is None and not known and looks_like_byline(ctx.text, toks[0].start, toks[-1].end):

@@ -531,6 +531,8 @@ _REL_BEFORE = re.compile(
 )
 # "X - một trong số ít nhà sản xuất nữ": a lower-case "nữ" closing the appositive
 _APPOS_NU = re.compile(r"\s*[-–,]\s*(?:[a-zà-ỹđ]+\s+){1,7}?(?<!phụ )(nữ)(?![^\W\d_])")
+# "Ngọc Kinh công chúa", "Ức Trai tiên sinh": a gendered title after the name
+_POST_TITLE = re.compile(r" (công chúa|hoàng hậu|hoàng tử|phu nhân|tiên sinh|thái tử)(?![^\W\d_])")
 _TEN_BEFORE = re.compile(r"(?<![^\W\d_])(cô gái|chàng trai|cậu bé|bé gái|bé trai|thiếu nữ|người phụ nữ|người đàn ông|cụ ông|cụ bà|ông cụ|bà cụ)\s+(?:có\s+)?tên(?:\s+là)?\s+$")
 
 
@@ -554,6 +556,11 @@ def _explicit_after(ctx: _Ctx, c: Cand, lex) -> None:
             c.explicit = (g, ctx.text[mb.start(1) : mb.end(1)], mb.start(1), mb.end(1))
             return
     after = ctx.lower[c.end : c.end + 40]
+    mt = _POST_TITLE.match(after)
+    if mt and mt.group(1) in lex.gendered_prefix:
+        s = c.end + mt.start(1)
+        c.explicit = (lex.gendered_prefix[mt.group(1)], ctx.text[s : c.end + mt.end(1)], s, c.end + mt.end(1))
+        return
     ma = _APPOSITIVE.match(after)
     if ma:
         w = " ".join(ma.group(1).split())

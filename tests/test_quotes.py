@@ -405,3 +405,20 @@ def test_short_term_in_quotes_keeps_indirect():
         [("Lý Thị Lan", "female", "Bà Lý Thị Lan")],
     )
     assert ps["Lý Thị Lan"].quote_type == "indirect"
+
+
+def test_place_or_time_adjunct_between_subject_and_verb():
+    ps, _, _ = run(
+        "Bộ trưởng Trần Văn Long tại hội nghị tổng kết ngành giáo dục diễn ra sáng nay ở Hà Nội nhấn mạnh "
+        "chất lượng giáo viên là ưu tiên số một.",
+        [("Trần Văn Long", "male", "Bộ trưởng Trần Văn Long")],
+    )
+    assert ps["Trần Văn Long"].quoted
+
+
+def test_words_reported_as_a_speech_of_someone():
+    ps, _, _ = run(
+        "“Chúng tôi sẽ mở rộng chương trình ra cả nước.” Đó là lời phát biểu của bà Lý Thị Lan tại buổi họp báo.",
+        [("Lý Thị Lan", "female", "bà Lý Thị Lan")],
+    )
+    assert ps["Lý Thị Lan"].quote_type == "direct"

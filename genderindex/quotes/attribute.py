@@ -58,6 +58,11 @@ _APPOS_OPEN_RE = re.compile(
 )
 # what may follow a bare source of a frame: the end of the frame ("theo bà, ..." / "theo ông.")
 _FRAME_END_RE = re.compile(r"\s*(?:[,.;:)]|$)")
+# a prepositional adjunct between subject and verb (Vietnamese)
+_PP_GAP_RE = re.compile(
+    r"\s+(?:(?:cũng|đã|vừa|mới|sau đó|hôm nay|hôm qua|cùng ngày|chiều|sáng|tối|trưa)\s+)*"
+    r"(?:trong|tại|ở|khi|sau khi|trước|bên lề|trên|qua|trả lời|trao đổi với|nói với|chia sẻ với|phát biểu tại)\s"
+)
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 _NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
 
@@ -342,6 +347,9 @@ class Context:
         if len(gap) <= 40 and not _CLAUSE_PUNCT_RE.search(gap):
             # English keeps subject and verb together: only adverbs/auxiliaries between
             return en is None or all(w in en for w in gap.lower().split())
+        if en is None and len(gap) <= 110 and _PP_GAP_RE.match(gap) and not _CLAUSE_PUNCT_RE.search(gap):
+            # "Bộ trưởng X tại hội nghị sáng nay cho biết": a place/time adjunct between
+            return True
         if not named:  # appositions follow names, not "ông"/"he"
             return False
         closed = gap.rstrip().endswith((",", ")"))

@@ -170,9 +170,12 @@ def analyze_frame(
     from .batch import DEFAULT_CHUNK_SIZE, iter_analyze
 
     columns = result_columns()
+    chunk_size = chunk_size or DEFAULT_CHUNK_SIZE
+    if len(df) <= chunk_size:
+        jobs = 1  # one chunk: starting worker processes would only cost time
     rows = []
     for item in iter_analyze(_records(df, text_col, id_col, title_col, lang_col), lang=lang, jobs=jobs,
-                             chunk_size=chunk_size or DEFAULT_CHUNK_SIZE):
+                             chunk_size=chunk_size):
         if item.error is not None:
             rows.append({"id": item.id, "error": item.error})
         else:

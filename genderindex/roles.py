@@ -134,6 +134,27 @@ def _passing(low: str, start: int) -> bool:
     return bool(_PASSING_RE.search(low, max(0, start - 40), start))
 
 
+_LIST_SEP_RE = re.compile(r"^\s*(?:,|;|và|and)\s*$")
+#: names in a comma-separated run (a line-up, a roll of honour) from which a single mention is "other"
+LIST_MIN = 5
+
+
+def _in_long_list(text: str, spans: list[tuple[int, int]], m) -> bool:
+    """The mention sits in a run of at least LIST_MIN names separated by commas."""
+    import bisect
+
+    k = bisect.bisect_left(spans, (m.start, m.end))
+    if k >= len(spans) or spans[k][0] != m.start:
+        return False
+    n, i = 1, k
+    while i > 0 and _LIST_SEP_RE.match(text[spans[i - 1][1] : spans[i][0]]):
+        n, i = n + 1, i - 1
+    i = k
+    while i + 1 < len(spans) and _LIST_SEP_RE.match(text[spans[i][1] : spans[i + 1][0]]):
+        n, i = n + 1, i + 1
+    return n >= LIST_MIN
+
+
 def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) -> None:
     """Set ``person.function`` and ``person.function_evidence`` in place."""
     if not people:
@@ -148,6 +169,7 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
         if q.speaker:
             by_speaker.setdefault(q.speaker, []).append(q)
     low = doc.lower
+    spans = sorted((m.start, m.end) for q in people for m in q.mentions if m.kind not in ("pronoun", "honorific"))
     for p in people:
         ctxs = _contexts(doc, p)
         quoted = p.quoted
@@ -194,6 +216,8 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
             named = sum(1 for m in p.mentions if m.kind not in ("pronoun", "honorific"))
             if n_mentions == 1 and not in_title and _passing(low, p.mentions[0].start):
                 func, ev = "other", Evidence("story", "", detail="mentioned in passing (possessor or companion)")
+            elif n_mentions == 1 and not in_title and _in_long_list(doc.text, spans, p.mentions[0]):
+                func, ev = "other", Evidence("story", "", detail="one name in a long list (line-up, roll)")
             elif in_title or named >= min_subject:
                 func, ev = "subject", Evidence("story", "", detail="unquoted: the story is about them")
             else:

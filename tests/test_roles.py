@@ -91,3 +91,11 @@ def test_unquoted_person_in_headline_is_subject():
 def test_english_functions(text, func):
     p = roles(text, [("Jane Smith", "female", "Smith")], lang="en")["Jane Smith"]
     assert p.function == func, (text, p.function, p.function_evidence)
+
+
+def test_single_name_in_a_line_up_is_other():
+    ps = roles(
+        "Đội hình xuất phát: Trần Văn An, Lê Văn Bình, Phạm Văn Cường, Ngô Văn Dũng, Đỗ Văn Em, Vũ Văn Phúc.",
+        [(n, "male") for n in ["Trần Văn An", "Lê Văn Bình", "Phạm Văn Cường", "Ngô Văn Dũng", "Đỗ Văn Em", "Vũ Văn Phúc"]],
+    )
+    assert all(p.function == "other" for p in ps.values())

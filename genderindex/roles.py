@@ -116,8 +116,8 @@ def _hits(table, ctxs) -> dict[str, list[tuple[str, str, int]]]:
     out: dict[str, list[tuple[str, str, int]]] = {}
     for kind, s, off in ctxs:
         if kind == "before":
-            # only the title words adjacent to the name: the last few words
-            s = " ".join(s.split()[-5:])
+            # only the title words adjacent to the name: the last ten words
+            s = " ".join(s.split()[-10:])
         for _, _, term in matcher.finditer(s):
             out.setdefault(term_func[term], []).append((kind, term, off))
     return out

@@ -60,7 +60,7 @@ def _settings(lang: str) -> dict:
     return {k: v for k, v in data.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
 
 
-def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
+def _contexts(doc: TextDoc, person: Person, spans=()) -> list[tuple[str, str, int]]:
     """(kind, folded text, start offset) strings that can carry the person's role."""
     out: list[tuple[str, str, int]] = []
     for t in person.titles:
@@ -86,7 +86,26 @@ def _contexts(doc: TextDoc, person: Person) -> list[tuple[str, str, int]]:
         a = _APPOS_RE.match(low, m.end)
         if a:
             out.append(("apposition", a.group(1), a.start(1)))
+        # "Sens. A, B and C said": a title before the first name of a list covers them all
+        head = _list_head(doc.text, spans, m)
+        if head is not None:
+            b3 = _BEFORE_RE.search(low, max(0, head - 60), head)
+            if b3 and b3.group(1).strip():
+                out.append(("before", b3.group(1), b3.start(1)))
     return out
+
+
+def _list_head(text: str, spans, m) -> int | None:
+    """Start of the first name of a comma/"and" list that the mention belongs to."""
+    import bisect
+
+    k = bisect.bisect_left(spans, (m.start, m.end))
+    if k >= len(spans) or spans[k][0] != m.start:
+        return None
+    i = k
+    while i > 0 and _LIST_SEP_RE.match(text[spans[i - 1][1] : spans[i][0]]):
+        i -= 1
+    return spans[i][0] if i != k else None
 
 
 @lru_cache(maxsize=None)
@@ -171,7 +190,7 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
     low = doc.lower
     spans = sorted((m.start, m.end) for q in people for m in q.mentions if m.kind not in ("pronoun", "honorific"))
     for p in people:
-        ctxs = _contexts(doc, p)
+        ctxs = _contexts(doc, p, spans)
         quoted = p.quoted
         n_mentions = len(p.mentions)
         in_title = any(m.start < title_end for m in p.mentions) if title_end else False

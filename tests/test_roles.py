@@ -99,3 +99,11 @@ def test_single_name_in_a_line_up_is_other():
         [(n, "male") for n in ["Trần Văn An", "Lê Văn Bình", "Phạm Văn Cường", "Ngô Văn Dũng", "Đỗ Văn Em", "Vũ Văn Phúc"]],
     )
     assert all(p.function == "other" for p in ps.values())
+
+
+def test_title_before_a_list_covers_every_name():
+    ps = roles(
+        "Các bộ trưởng Trần Văn An, Lê Văn Bình và Phạm Thị Cúc cho biết ngân sách sẽ tăng.",
+        [("Trần Văn An", "male"), ("Lê Văn Bình", "male"), ("Phạm Thị Cúc", "female")],
+    )
+    assert all(p.function == "official" for p in ps.values()), {n: p.function for n, p in ps.items()}

@@ -115,7 +115,7 @@ def model_card(model: dict, counts: dict[str, int], dev: dict[str, Any] | None) 
     ]
     for h in HEADS:
         cv = md["cv"][h]
-        lines += [f"**{h}** (C = {cv['C']}, threshold = {cv['threshold']:.3f})", "", _confusion_table(cv["oof_at_threshold"])]
+        lines += [f"**{h}** (C = {cv['C']}, lexicon scale = {cv.get('lex_scale', 1.0)}, threshold = {cv['threshold']:.3f})", "", _confusion_table(cv["oof_at_threshold"])]
     if dev:
         lines += [
             "## Measured on `../shared/data/vi-news/dev.jsonl` + `dev-gold.jsonl` (120 articles)",

@@ -5,9 +5,12 @@ Text is expected normalised (``normalize_text``) and folded (``fold``) already.
 
 Features of one article:
 
-* word n-grams (syllables for Vietnamese): unigrams ``w`` and bigrams ``"w1 w2"``
-  inside a clause (no bigram across punctuation), over title + body;
-* the same n-grams of the title alone, prefixed ``t:``;
+* word n-grams (syllables for Vietnamese) of title + body: unigrams ``w`` (letter runs)
+  and bigrams ``"w1 w2"`` (two words separated by exactly one space, so never across
+  punctuation or a line break); the same n-grams of the title alone, prefixed ``t:``.
+  :func:`ngrams` lists candidate n-grams for training; :class:`NgramCounter` counts the
+  n-grams of a fixed vocabulary fast, and is what both training and inference use for
+  the feature values;
 * lexicon counts: for each lexicon category ``c``, ``lex:c`` = log(1 + matches in the
   article) and ``lex:c:title`` = 1 when the title has a match.
 """
@@ -15,12 +18,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from typing import Iterable, Iterator
 
 # letters (any script, no digits/underscore) or a clause boundary
 _TOKEN_RE = re.compile(r"[^\W\d_]+|[.!?;:,()\[\]\"“”«»…\n]")
 _BOUNDARY = frozenset(".!?;:,()[]\"“”«»…\n")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 TITLE_PREFIX = "t:"
+#: characters of the body counted as the lead (for the ``lex:<c>:lead`` features)
+LEAD_CHARS = 400
 
 
 def tokens(text: str) -> list[str]:
@@ -47,6 +54,71 @@ def article_ngrams(title: str, full: str) -> list[str]:
     if title:
         out.extend(ngrams(tokens(title), TITLE_PREFIX))
     return out
+
+
+def _automaton(keys: Iterable[str]):
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    n = 0
+    for k in keys:
+        auto.add_word(k, (len(k), k))
+        n += 1
+    if not n:
+        return None
+    auto.make_automaton()
+    return auto
+
+
+class NgramCounter:
+    """Counts the n-grams of a fixed vocabulary in an article (title + body and ``t:`` title).
+
+    Unigrams: whitespace tokens counted with ``collections.Counter``; a token with
+    non-letters is split into its letter runs. Bigrams: Aho-Corasick matches of
+    ``"w1 w2"`` with no letter right before or after.
+    """
+
+    def __init__(self, vocab: Iterable[str]):
+        vocab = list(vocab)
+        p = len(TITLE_PREFIX)
+        plain = [f for f in vocab if not f.startswith(TITLE_PREFIX)]
+        title = [f[p:] for f in vocab if f.startswith(TITLE_PREFIX)]
+        self._uni = frozenset(f for f in plain if " " not in f)
+        self._tuni = frozenset(f for f in title if " " not in f)
+        self._bi = _automaton(f for f in plain if " " in f)
+        self._tbi = _automaton(f for f in title if " " in f)
+
+    @staticmethod
+    def _count(text: str, uni: frozenset, auto, prefix: str, out: dict[str, int]) -> None:
+        words = Counter(text.split())
+        for w in uni.intersection(words):
+            k = prefix + w if prefix else w
+            out[k] = out.get(k, 0) + words[w]
+        for w, c in words.items():
+            if not w.isalpha():
+                for t in _LETTERS_RE.findall(w):
+                    if t in uni:
+                        k = prefix + t if prefix else t
+                        out[k] = out.get(k, 0) + c
+        if auto is None:
+            return
+        n = len(text)
+        for end, (length, key) in auto.iter(text):
+            s = end - length + 1
+            if s > 0 and text[s - 1].isalpha():
+                continue
+            if end + 1 < n and text[end + 1].isalpha():
+                continue
+            k = prefix + key if prefix else key
+            out[k] = out.get(k, 0) + 1
+
+    def count(self, title: str, full: str) -> dict[str, int]:
+        """In-vocabulary n-gram counts of a prepared article (see :func:`prepare_text`)."""
+        out: dict[str, int] = {}
+        self._count(full, self._uni, self._bi, "", out)
+        if title:
+            self._count(title, self._tuni, self._tbi, TITLE_PREFIX, out)
+        return out
 
 
 class LexiconMatcher:
@@ -92,20 +164,33 @@ class LexiconMatcher:
         return out
 
     def features(self, title: str, full: str) -> dict[str, float]:
-        """Lexicon features (``lex:c`` and ``lex:c:title``) of one article."""
+        """Lexicon features of one article (``full`` = title + separator + body):
+        ``lex:c`` = ln(1 + matches), ``lex:c:density`` = ln(1 + matches per 1,000
+        characters), ``lex:c:title`` / ``lex:c:lead`` = 1 when a match is in the title /
+        in the first ``LEAD_CHARS`` characters of the body."""
+        counts: dict[str, int] = {}
+        flags: dict[str, float] = {}
+        body_start = len(title) + 2 if title else 0
+        lead_end = body_start + LEAD_CHARS
+        for s, _, cats in self.matches(full):
+            where = ":title" if s < len(title) else (":lead" if body_start <= s < lead_end else "")
+            for c in cats:
+                counts[c] = counts.get(c, 0) + 1
+                if where:
+                    flags["lex:" + c + where] = 1.0
+        size = max(len(full), 300)
         feats: dict[str, float] = {}
-        for c, k in self.counts(full).items():
+        for c, k in counts.items():
             feats["lex:" + c] = math.log1p(k)
-        if title:
-            for c in self.counts(title):
-                feats["lex:" + c + ":title"] = 1.0
+            feats["lex:" + c + ":density"] = math.log1p(1000.0 * k / size)
+        feats.update(flags)
         return feats
 
     def feature_names(self) -> list[str]:
         """Every lexicon feature name, in a fixed order."""
         names = []
         for c in self.categories:
-            names += ["lex:" + c, "lex:" + c + ":title"]
+            names += ["lex:" + c + x for x in ("", ":density", ":title", ":lead")]
         return names
 
 

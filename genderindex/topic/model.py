@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .features import TITLE_PREFIX, LexiconMatcher, tokens
+from .features import LexiconMatcher, NgramCounter
 
 FORMAT = "genderindex-topic-model"
 FORMAT_VERSION = 1
@@ -73,43 +73,15 @@ class TopicModel:
         self.table: dict[str, tuple[float, float, float]] = {
             f: (idf[i], ge["coef"][i], gbv["coef"][i]) for i, f in enumerate(vocab)
         }
-        # first tokens of vocabulary bigrams: skip building bigrams that cannot match
-        self._starts: set[str] = set()
-        self._title_starts: set[str] = set()
-        for f in vocab:
-            if " " in f:
-                head = f.split(" ", 1)[0]
-                if head.startswith(TITLE_PREFIX):
-                    self._title_starts.add(head[len(TITLE_PREFIX):])
-                else:
-                    self._starts.add(head)
+        self.counter = NgramCounter(vocab)
         self.lexicon = LexiconMatcher(p["lexicons"])
         self.heads = heads
         self.lex_coef = {h: heads[h]["lex_coef"] for h in HEADS}
 
     # ------------------------------------------------------------------ scoring
-    def _count(self, toks: list[str], prefix: str, starts: set[str], counts: dict[str, int]) -> None:
-        table = self.table
-        prev = ""
-        for t in toks:
-            if not t:
-                prev = ""
-                continue
-            f = prefix + t if prefix else t
-            if f in table:
-                counts[f] = counts.get(f, 0) + 1
-            if prev:
-                b = f"{prefix}{prev} {t}"
-                if b in table:
-                    counts[b] = counts.get(b, 0) + 1
-            prev = t if t in starts else ""
-
     def features(self, title: str, full: str) -> tuple[dict[str, float], dict[str, float]]:
         """``(tfidf, lexicon)`` feature values of a prepared article (see ``prepare_text``)."""
-        counts: dict[str, int] = {}
-        self._count(tokens(full), "", self._starts, counts)
-        if title:
-            self._count(tokens(title), TITLE_PREFIX, self._title_starts, counts)
+        counts = self.counter.count(title, full)
         table = self.table
         vals: dict[str, float] = {}
         ss = 0.0

@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .features import LexiconMatcher, article_ngrams, prepare_text
+from .features import LexiconMatcher, NgramCounter, article_ngrams, prepare_text
 from .model import FORMAT, FORMAT_VERSION, HEADS, TopicModel, payload_digest
 
 MODEL_VERSION = "1.0.0"
-DEFAULTS = {"k": 1500, "min_df": 2, "folds": 5, "seed": 20261126, "C_grid": [0.3, 1.0, 3.0, 10.0, 30.0]}
+DEFAULTS = {"k": 1500, "min_df": 2, "folds": 5, "seed": 20261126, "C_grid": [1.0, 3.0, 10.0, 30.0, 100.0],
+            "lex_scale_grid": [0.0, 0.03, 0.1, 0.3, 1.0], "min_real_pos": 15}
 
 
 # ----------------------------------------------------------------------------- data
@@ -87,46 +88,77 @@ def load_training_records(lang: str, data_dir: Path, shared_dir: Path | None) ->
 # ----------------------------------------------------------------------------- model
 @dataclass
 class Prepared:
-    """Features of a list of articles, computed once."""
+    """Prepared texts, candidate n-grams, lexicon features and labels of a list of articles."""
 
+    texts: list[tuple[str, str]]
     ngrams: list[list[str]]
     lex: list[dict[str, float]]
     y: dict[str, list[int]] = field(default_factory=dict)
 
 
 def prepare(records: Iterable[dict], matcher: LexiconMatcher) -> Prepared:
-    ng, lx, ys = [], [], {h: [] for h in HEADS}
+    tx, ng, lx, ys = [], [], [], {h: [] for h in HEADS}
     for r in records:
         title, full = prepare_text(r.get("title") or "", r.get("text") or "")
+        tx.append((title, full))
         ng.append(article_ngrams(title, full))
         lx.append(matcher.features(title, full))
         for h in HEADS:
             ys[h].append(int(bool(r.get(h))))
-    return Prepared(ng, lx, ys)
+    return Prepared(tx, ng, lx, ys)
 
 
 def _identity(x):
     return x
 
 
+def _count_matrix(prep: Prepared, counter: NgramCounter, vocab: list[str]):
+    """Sparse in-vocabulary n-gram counts of every article, as the shipped model counts them."""
+    from scipy.sparse import csr_matrix
+
+    index = {f: j for j, f in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for i, (title, full) in enumerate(prep.texts):
+        for f, c in counter.count(title, full).items():
+            rows.append(i)
+            cols.append(index[f])
+            vals.append(c)
+    return csr_matrix((vals, (rows, cols)), shape=(len(prep.texts), len(vocab)), dtype=float)
+
+
+class _FoldFeatures:
+    """Vocabulary and TF-IDF of every article for one training subset (shared by the grid)."""
+
+    def __init__(self, prep: Prepared, idx, cfg: dict):
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        self.vocab = _select_vocab(prep, idx, cfg["k"], cfg["min_df"])
+        self.counter = NgramCounter(self.vocab)
+        counts = _count_matrix(prep, self.counter, self.vocab)
+        self.tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
+        self.tfidf.fit(counts[list(idx)])
+        self.X = self.tfidf.transform(counts).toarray()
+
+
 class _Fitted:
     """sklearn objects of one fitted model (kept for the round-trip check)."""
 
-    def __init__(self, vocab, vectorizer, lex_names, lrs, platts):
-        self.vocab = vocab
-        self.vectorizer = vectorizer
+    def __init__(self, ff: _FoldFeatures, lex_names, lex_scale):
+        self.ff = ff
+        self.vocab = ff.vocab
         self.lex_names = lex_names
-        self.lrs = lrs
-        self.platts = platts
+        self.lex_scale = lex_scale
+        self.lrs: dict[str, Any] = {}
+        self.platts: dict[str, Any] = {}
 
     def matrix(self, prep: Prepared, idx=None):
+        """Feature matrix (TF-IDF recomputed from the texts + scaled lexicon features)."""
         import numpy as np
 
-        idx = range(len(prep.ngrams)) if idx is None else idx
-        docs = [prep.ngrams[i] for i in idx]
-        X = self.vectorizer.transform(docs).toarray()
-        L = np.array([[prep.lex[i].get(n, 0.0) for n in self.lex_names] for i in idx], dtype=float)
-        return np.hstack([X, L.reshape(len(docs), len(self.lex_names))])
+        idx = list(range(len(prep.texts))) if idx is None else list(idx)
+        sub = Prepared([prep.texts[i] for i in idx], [], [prep.lex[i] for i in idx], {})
+        X = self.ff.tfidf.transform(_count_matrix(sub, self.ff.counter, self.vocab)).toarray()
+        return np.hstack([X, _lex_matrix(sub, range(len(idx)), self.lex_names, self.lex_scale)])
 
     def decision(self, head: str, X):
         return self.lrs[head].decision_function(X)
@@ -134,6 +166,14 @@ class _Fitted:
     def proba(self, head: str, X):
         d = self.decision(head, X)
         return self.platts[head].predict_proba(d.reshape(-1, 1))[:, 1] if self.platts.get(head) else None
+
+
+def _lex_matrix(prep: Prepared, idx, lex_names, scale: float):
+    import numpy as np
+
+    idx = list(idx)
+    L = np.array([[prep.lex[i].get(n, 0.0) * scale for n in lex_names] for i in idx], dtype=float)
+    return L.reshape(len(idx), len(lex_names))
 
 
 def _select_vocab(prep: Prepared, idx, k: int, min_df: int) -> list[str]:
@@ -156,41 +196,41 @@ def _select_vocab(prep: Prepared, idx, k: int, min_df: int) -> list[str]:
     return sorted(chosen)
 
 
-def _fit(prep: Prepared, idx, lex_names: list[str], Cs: dict[str, float], cfg: dict) -> _Fitted:
+def _fit_lr(ff: _FoldFeatures, prep: Prepared, idx, lex_names, scale: float, C: float, y):
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vocab = _select_vocab(prep, idx, cfg["k"], cfg["min_df"])
-    vec = TfidfVectorizer(analyzer=_identity, vocabulary=vocab, sublinear_tf=True, smooth_idf=True, norm="l2")
-    vec.fit([prep.ngrams[i] for i in idx])
-    fitted = _Fitted(vocab, vec, lex_names, {}, {})
-    X = fitted.matrix(prep, idx)
-    for h in HEADS:
-        y = np.array([prep.y[h][i] for i in idx])
-        lr = LogisticRegression(C=Cs[h], class_weight="balanced", max_iter=5000, solver="lbfgs")
-        lr.fit(X, y)
-        fitted.lrs[h] = lr
-    return fitted
+    idx = list(idx)
+    X = np.hstack([ff.X[idx], _lex_matrix(prep, idx, lex_names, scale)])
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
+    lr.fit(X, y)
+    return lr
 
 
-def _oof(prep: Prepared, lex_names, Cs, cfg) -> dict[str, Any]:
-    """Out-of-fold decision values for every head (stratified k-fold)."""
+def _folds(prep: Prepared, cfg: dict):
     import numpy as np
     from sklearn.model_selection import StratifiedKFold
 
-    n = len(prep.ngrams)
+    n = len(prep.texts)
     strata = np.array([prep.y["ge_topic"][i] * 2 + prep.y["gbv_story"][i] for i in range(n)])
     for s in set(strata.tolist()):  # a stratum too small to split: fall back to the gbv label
         if (strata == s).sum() < cfg["folds"]:
             strata[strata == s] = s % 2
     skf = StratifiedKFold(n_splits=cfg["folds"], shuffle=True, random_state=cfg["seed"])
+    return [(list(tr), list(te)) for tr, te in skf.split(np.zeros(n), strata)]
+
+
+def _oof(prep: Prepared, folds, fold_feats, lex_names, scale: float, C: float) -> dict[str, Any]:
+    """Out-of-fold decision values of every head for one (scale, C)."""
+    import numpy as np
+
+    n = len(prep.texts)
     out = {h: np.zeros(n) for h in HEADS}
-    for tr, te in skf.split(np.zeros(n), strata):
-        f = _fit(prep, list(tr), lex_names, Cs, cfg)
-        X = f.matrix(prep, list(te))
+    for (tr, te), ff in zip(folds, fold_feats):
+        X_te = np.hstack([ff.X[te], _lex_matrix(prep, te, lex_names, scale)])
         for h in HEADS:
-            out[h][te] = f.decision(h, X)
+            y = np.array([prep.y[h][i] for i in tr])
+            out[h][te] = _fit_lr(ff, prep, tr, lex_names, scale, C, y).decision_function(X_te)
     return out
 
 
@@ -239,22 +279,45 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
     n = len(records)
     report: dict[str, Any] = {"n": n, "positives": {h: int(sum(prep.y[h])) for h in HEADS}, "cv": {}}
 
-    # C per head by out-of-fold average precision
-    Cs: dict[str, float] = {}
-    oof_by_C = {}
-    for C in cfg["C_grid"]:
-        oof_by_C[C] = _oof(prep, lex_names, {h: C for h in HEADS}, cfg)
-    for h in HEADS:
-        y = np.array(prep.y[h])
-        aps = {C: average_precision_score(y, oof_by_C[C][h]) for C in cfg["C_grid"]}
-        Cs[h] = max(cfg["C_grid"], key=lambda C: (round(aps[C], 6), -C))
-        report["cv"][h] = {"C": Cs[h], "average_precision_by_C": {str(C): round(v, 4) for C, v in aps.items()}}
+    # Model selection, calibration and thresholds use the out-of-fold scores of the real
+    # news articles when there are enough of them: the written examples are short and
+    # clear-cut, so scores on them overstate accuracy on real news.
+    real = np.array([r.get("source", "written") != "written" for r in records])
+    enough = all(sum(prep.y[h][i] for i in range(n) if real[i]) >= cfg["min_real_pos"] for h in HEADS)
+    sel = real if enough else np.ones(n, dtype=bool)
+    report["selection_set"] = "real articles" if enough else "all training articles"
+    # lexicon scale (shared) and C (per head) by out-of-fold average precision
+    folds = _folds(prep, cfg)
+    fold_feats = [_FoldFeatures(prep, tr, cfg) for tr, _ in folds]
+    oof = {}
+    aps = {}
+    for sc in cfg["lex_scale_grid"]:
+        for C in cfg["C_grid"]:
+            oof[(sc, C)] = _oof(prep, folds, fold_feats, lex_names, sc, C)
+            for h in HEADS:
+                aps[(sc, C, h)] = average_precision_score(np.array(prep.y[h])[sel], oof[(sc, C)][h][sel])
 
-    fitted = _fit(prep, list(range(n)), lex_names, Cs, cfg)
+    def best_C(sc, h):
+        return max(cfg["C_grid"], key=lambda C: (round(aps[(sc, C, h)], 6), -C))
+
+    scale = max(cfg["lex_scale_grid"],
+                key=lambda sc: (round(sum(aps[(sc, best_C(sc, h), h)] for h in HEADS), 6), sc))
+    Cs: dict[str, float] = {h: best_C(scale, h) for h in HEADS}
+    report["lex_scale"] = scale
+    for h in HEADS:
+        report["cv"][h] = {"C": Cs[h], "lex_scale": scale,
+                           "average_precision": {f"scale={sc},C={C}": round(aps[(sc, C, h)], 4)
+                                                 for sc in cfg["lex_scale_grid"] for C in cfg["C_grid"]}}
+
+    all_idx = list(range(n))
+    ff = _FoldFeatures(prep, all_idx, cfg)
+    fitted = _Fitted(ff, lex_names, scale)
+    for h in HEADS:
+        fitted.lrs[h] = _fit_lr(ff, prep, all_idx, lex_names, scale, Cs[h], np.array(prep.y[h]))
     heads_out = {}
     for h in HEADS:
-        y = np.array(prep.y[h])
-        d = oof_by_C[Cs[h]][h]
+        y = np.array(prep.y[h])[sel]
+        d = oof[(scale, Cs[h])][h][sel]
         cal = _platt(d, y)
         fitted.platts[h] = cal
         prob = cal.predict_proba(d.reshape(-1, 1))[:, 1]
@@ -266,7 +329,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         nv = len(fitted.vocab)
         heads_out[h] = {
             "coef": coef[:nv],
-            "lex_coef": {name: coef[nv + j] for j, name in enumerate(lex_names)},
+            "lex_coef": {name: coef[nv + j] * scale for j, name in enumerate(lex_names)},
             "intercept": float(lr.intercept_[0]),
             "platt": [float(cal.coef_[0][0]), float(cal.intercept_[0])],
             "threshold": thr,
@@ -281,7 +344,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
             "k_per_flag": cfg["k"], "min_df": cfg["min_df"],
         },
         "vocab": list(fitted.vocab),
-        "idf": [float(x) for x in fitted.vectorizer.idf_],
+        "idf": [float(x) for x in ff.tfidf.idf_],
         "lexicons": {k: list(v) for k, v in sorted(lexicons.items())},
         "heads": heads_out,
     }
@@ -293,7 +356,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         "lang": lang,
         "model_version": MODEL_VERSION,
         "trained": trained or _dt.date.today().isoformat(),
-        "metadata": {**(metadata or {}), "sklearn": sklearn.__version__, "seed": cfg["seed"], "cv": report["cv"],
+        "metadata": {**(metadata or {}), "sklearn": sklearn.__version__, "seed": cfg["seed"], "cv": report["cv"], "selection_set": report["selection_set"],
                      "n_train": n, "positives": report["positives"]},
         "payload": payload,
         "sha256": payload_digest(payload),

@@ -1,0 +1,150 @@
+"""Topic model files: loading, checksum refusal, errors, and export round-trip vs scikit-learn."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from genderindex.topic import get_model, model_path
+from genderindex.topic.features import LexiconMatcher, article_ngrams, prepare_text, tokens
+from genderindex.topic.model import TopicModelError, load_model, payload_digest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shipped(lang: str = "vi") -> dict:
+    return json.loads(model_path(lang).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_shipped_models_load_and_verify(lang):
+    t = time.perf_counter()
+    m = load_model(model_path(lang))
+    elapsed = time.perf_counter() - t
+    assert m.lang == lang and m.version
+    assert len(m.table) > 500
+    assert elapsed < 0.5  # budget is < 50 ms on the reference machine (see bench/bench_topic.py)
+    for h in ("ge_topic", "gbv_story"):
+        assert 0.0 < m.heads[h]["threshold"] < 1.0
+
+
+def test_missing_file_names_the_file(tmp_path):
+    p = tmp_path / "nowhere" / "topic_vi.json"
+    with pytest.raises(TopicModelError, match="not found.*topic_vi.json"):
+        load_model(p)
+
+
+def test_corrupt_json_names_the_file(tmp_path):
+    p = tmp_path / "topic_vi.json"
+    p.write_text('{"format": "genderindex-topic-model", "payload": {', encoding="utf-8")
+    with pytest.raises(TopicModelError, match="topic_vi.json.*cannot read JSON"):
+        load_model(p)
+
+
+def test_wrong_format_refused(tmp_path):
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
+    with pytest.raises(TopicModelError, match="not a genderindex-topic-model"):
+        load_model(p)
+
+
+def test_tampered_weight_refused(tmp_path):
+    data = _shipped("vi")
+    data["payload"]["heads"]["gbv_story"]["coef"][0] += 1.0  # change one weight, keep old checksum
+    p = tmp_path / "topic_vi.json"
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(TopicModelError, match="checksum mismatch"):
+        load_model(p)
+
+
+def test_tampered_threshold_and_lexicon_refused(tmp_path):
+    for change in (
+        lambda d: d["payload"]["heads"]["ge_topic"].__setitem__("threshold", 0.0),
+        lambda d: d["payload"]["lexicons"]["women"].append("xe máy"),
+    ):
+        data = _shipped("vi")
+        change(data)
+        p = tmp_path / "t.json"
+        p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(TopicModelError, match="checksum"):
+            load_model(p)
+
+
+def test_resigned_but_malformed_payload_refused(tmp_path):
+    data = _shipped("vi")
+    data["payload"]["idf"] = data["payload"]["idf"][:-1]
+    data["sha256"] = payload_digest(data["payload"])
+    p = tmp_path / "t.json"
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(TopicModelError, match="lengths differ"):
+        load_model(p)
+
+
+def test_metadata_edit_does_not_break_checksum(tmp_path):
+    data = _shipped("en")
+    data["metadata"]["note"] = "metadata is outside the checksummed payload"
+    p = tmp_path / "t.json"
+    p.write_text(json.dumps(data), encoding="utf-8")
+    assert load_model(p).lang == "en"
+
+
+def test_features_use_normalised_text():
+    # decomposed (NFD) input and the other tone placement give the same features
+    import unicodedata
+
+    a = prepare_text("Bạo lực", unicodedata.normalize("NFD", "Hoà giải và khoẻ mạnh"))
+    b = prepare_text("bạo lực", "Hòa giải và khỏe mạnh")
+    assert a == b
+    assert tokens("một, hai") == ["một", "", "hai"]
+    feats = article_ngrams("tiêu đề", "tiêu đề\n\nhai từ. ba")
+    assert "hai từ" in feats and "từ ba" not in feats and "t:tiêu đề" in feats
+
+
+def test_lexicon_matches_whole_words_only():
+    m = LexiconMatcher({"x": ["hiếp", "rape"]})
+    assert m.counts("vụ hiếp dâm") == {"x": 1}
+    assert m.counts("grapes and drapes") == {}
+    f = m.features("rape trial", "rape trial\n\nthe rape case")
+    assert f["lex:x:title"] == 1.0 and f["lex:x:lead"] == 1.0 and f["lex:x"] > 1.0
+
+
+def test_roundtrip_matches_sklearn(tmp_path):
+    """Train a small model with scikit-learn, export it, reload the JSON and compare."""
+    pytest.importorskip("sklearn")
+    from genderindex.topic import train as T
+
+    data = ROOT / "training" / "topic"
+    recs, _ = T.load_training_records("vi", data, None)  # written examples only
+    lex = T.load_lexicons(data, "vi")
+    cfg = {"folds": 3, "C_grid": [3.0], "lex_scale_grid": [0.3], "k": 300}
+    model, fitted, prep, _ = T.train_model(recs, lex, "vi", cfg, trained="2000-01-01")
+    p = tmp_path / "topic_vi.json"
+    p.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
+    tm = load_model(p)
+    X = fitted.matrix(prep)
+    for h in ("ge_topic", "gbv_story"):
+        sk = fitted.proba(h, X)
+        for i, r in enumerate(recs):
+            title, full = prepare_text(r["title"], r["text"])
+            assert abs(tm.score(title, full)[h].probability - float(sk[i])) < 1e-6
+    # same data, same seed: same weights (deterministic training)
+    again, *_ = T.train_model(recs, lex, "vi", cfg, trained="2000-01-01")
+    assert again["sha256"] == model["sha256"]
+
+
+def test_classify_does_not_import_sklearn():
+    code = (
+        "import sys; from genderindex.pipeline import analyze; "
+        "r = analyze('Người chồng đánh vợ nhập viện.', lang='vi'); "
+        "print(any(m.split('.')[0] in ('sklearn', 'scipy') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_model_is_cached():
+    assert get_model("vi") is get_model("vi")

@@ -26,6 +26,9 @@ class Cand:
     has_family: bool = False
     strong: bool = False  # enough evidence to create a person on its own
     initials: bool = False
+    low: list[str] | None = None  # comparison form, filled by clustering
+    hint: str | None = None
+    hint_done: bool = False
 
     @property
     def key(self) -> str:

@@ -46,6 +46,13 @@ def _low(tokens: list[str]) -> list[str]:
 
 
 def _hint(c: Cand) -> str | None:
+    if not c.hint_done:
+        c.hint = _hint_of(c)
+        c.hint_done = True
+    return c.hint
+
+
+def _hint_of(c: Cand) -> str | None:
     if c.hon_gender:
         return c.hon_gender
     if c.explicit:
@@ -93,7 +100,9 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
             cl.hint = h
 
     def attach(c: Cand) -> bool:
-        low = _low(c.tokens)
+        if c.low is None:
+            c.low = _low(c.tokens)
+        low = c.low
         c_len = len(low)
         h = _hint(c)
         same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h)]

@@ -21,7 +21,7 @@ from ..text.normalize import fold
 from .candidate import Cand, excluded_spans, in_spans, looks_like_byline
 from .lexicon import name_syllables, name_tables, people_lexicon
 from .names import is_en_first_name, is_foreign, is_vi_syllable
-from .scan import PARTICLES, TitleIndex, Tok, automaton, find_runs, tokenize
+from .scan import CAP_WORD_RE, PARTICLES, TitleIndex, Tok, automaton, find_runs, tokenize
 
 _BAD_GAP = re.compile(r"[.!?;:\n]|\s[-–]\s")
 _NAM_NU = re.compile(r"(?<![^\W\d_])(nữ|nam)\s+$")
@@ -110,11 +110,12 @@ def _title_before(ctx: _Ctx, pos: int, para_start: int, lex):
     gap = ctx.text[e:pos]
     if _BAD_GAP.search(gap) or gap.count(",") > 1:
         return None
-    gap_toks = ctx.toks_between(e, pos)
-    if len(gap_toks) > MAX_TITLE_GAP:
-        return None
-    if any(t.kind == "w" and not t.cap and not t.caps and t.text.lower() in _GAP_DENY for t in gap_toks):
-        return None
+    if gap.strip():
+        gap_words = gap.split()
+        if len(gap_words) > MAX_TITLE_GAP:
+            return None
+        if any(w.lower() in _GAP_DENY and w.islower() for w in gap_words):
+            return None
     explicit = None
     if phrase in lex.gendered_prefix:
         explicit = (lex.gendered_prefix[phrase], ctx.text[e - len(phrase) : e], e - len(phrase), e)
@@ -223,6 +224,13 @@ def _hon_tail_re() -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:{alt})[\s\"“”'‘’.]*$")
 
 
+@lru_cache(maxsize=1)
+def _skip_words() -> frozenset:
+    """Capitalised sentence-initial words that never start a name (not family names)."""
+    lex = people_lexicon()
+    return frozenset(w for w in lex.vi_function if w not in lex.family_names)
+
+
 def _first_name(w: str, lex) -> bool:
     return is_en_first_name(w) or w in lex.known_first or w in lex.world_first
 
@@ -248,7 +256,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     pstarts = [p.start for p in paras]
     out: list[Cand] = []
     place_marked: set[str] = set()
-    all_runs = find_runs(ctx.text)
+    all_runs = find_runs(ctx.text, _skip_words())
     long_keys = {
         " ".join(t.text.lower() for t in r[-2:]) for r in all_runs if len(r) >= 3 and r[-2].text not in _CAP_HONORIFICS
     }
@@ -265,9 +273,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             return False
         r = tc_cache.get(k)
         if r is None:
-            words = _WORD_RE.findall(paras[k].text)
-            caps = sum(1 for w in words if w[0].isupper())
-            r = len(words) >= 4 and caps / len(words) > 0.6
+            nw = len(_WORD_RE.findall(paras[k].text))
+            r = nw >= 4 and len(CAP_WORD_RE.findall(paras[k].text)) / nw > 0.6
             tc_cache[k] = r
         return r
 
@@ -291,6 +298,21 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
                 if _title_continues(ctx, t0, lex) or in_spans(excl, t0.start, t0.end):
                     continue
                 out.append(Cand(t0.start, t0.end, t0.start, t0.end, [t0.text]))
+                continue
+            if (
+                t0.kind == "w"
+                and w0 not in lex.known_single
+                and not hon_tail.search(ctx.lower, max(0, t0.start - 16), t0.start)
+                and ctx.titles.last_before(t0.start, max(0, t0.start - 100)) is None
+            ):
+                # a lone foreign word with no honorific or title before it: at most a
+                # repeated surname ("Obama" after "Barack Obama")
+                if w0 in lex.places or w0 in lex.organisations or w0 in lex.en_non_names:
+                    last_place_end = t0.end
+                    continue
+                if in_spans(excl, t0.start, t0.end):
+                    continue
+                out.append(Cand(t0.start, t0.end, t0.start, t0.end, [t0.text], foreign=True))
                 continue
         elif toks[0].text.lower() not in lex.honorifics:
             # a known place or organisation ("Hà Nội", "Liên Hợp Quốc") needs no more work
@@ -510,7 +532,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             strong=strong,
             initials=initials,
         )
-        _explicit_after(ctx, c, lex)
+        if strong:
+            _explicit_after(ctx, c, lex)
         out.append(c)
     if place_marked:
         out = [c for c in out if c.honorific or " ".join(t.lower() for t in c.tokens) not in place_marked]

@@ -24,6 +24,8 @@ _ITEM = rf"(?:{_INI}|{_CAPW})"
 _RUN_RE = re.compile(
     rf"(?<![^\W\d_])(?<!['’\-]){_ITEM}(?:(?:[ \u00a0]|(?<=\.))(?:(?:{_PART}) )*{_ITEM})*"
 )
+#: a word starting with an upper-case letter
+CAP_WORD_RE = re.compile(rf"(?<![^\W\d_]){_UP}")
 _IN_RUN_RE = re.compile(rf"(?P<ini>{_INI})|(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 # initials, words (with inner hyphens/apostrophes), numbers, punctuation
@@ -83,14 +85,17 @@ def _glued_at(t: str) -> int:
     return m.start() + 1 if m else 0
 
 
-def find_runs(text: str) -> list[list[Tok]]:
+def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
     """Maximal runs of capitalised words/initials separated by single spaces (all-caps
-    words and glued words such as "NộiAn" split runs), as token lists."""
+    words and glued words such as "NộiAn" split runs), as token lists. One-word runs whose
+    lower-case form is in ``skip`` (sentence-initial function words) are left out."""
     out: list[list[Tok]] = []
     for m in _RUN_RE.finditer(text):
         w = m.group()
         if " " not in w and "\u00a0" not in w and "." not in w:
             # the usual case: one capitalised word
+            if w.lower() in skip:
+                continue
             if not (len(w) >= 2 and w.isupper()):
                 k = _glued_at(w)
                 if not k:

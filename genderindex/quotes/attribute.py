@@ -64,7 +64,6 @@ _PP_GAP_RE = re.compile(
     r"(?:trong|tại|ở|khi|sau khi|trước|bên lề|trên|qua|trả lời|trao đổi với|nói với|chia sẻ với|phát biểu tại)\s"
 )
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
-_NAMEY_RE = re.compile(r"^[A-ZĐÀ-Ỹ]")
 
 
 @dataclass(slots=True)

@@ -28,8 +28,6 @@ class QuoteLexicon:
     lang: str
     strong: frozenset[str]
     weak: frozenset[str]
-    cue_re: re.Pattern
-    frame_re: re.Pattern
     cues: TermMatcher | None = None
     frames: TermMatcher | None = None
     reported_by: TermMatcher | None = None
@@ -41,7 +39,6 @@ class QuoteLexicon:
     bare_after_re: re.Pattern | None = None  # bare speaker right after a frame (anchored at start)
     bare_gender: dict[str, str] = field(default_factory=dict)
     blockers_re: re.Pattern | None = None  # negation/passive right before any cue
-    reported_by_re: re.Pattern | None = None  # "dẫn lời X" anywhere in a clause
     title_dets: frozenset[str] = frozenset()
     participles: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
@@ -107,9 +104,7 @@ def load_lexicon(lang: str) -> QuoteLexicon:
     if not strong:
         raise LexiconError(f"{path}: 'strong' is empty")
     participles = _check_list(data, "participles", path)
-    cue_re = re.compile(_B + "(" + _alt(strong + weak + participles) + ")" + _E)
     frames = _check_list(data, "source_frames", path)
-    frame_re = re.compile(_B + "(" + _alt(frames) + r")\s+")
 
     def ctx(key: str, before: bool) -> dict[str, re.Pattern]:
         out = {}
@@ -138,8 +133,6 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         lang=lang,
         strong=frozenset(" ".join(w.lower().split()) for w in strong + participles),
         weak=frozenset(" ".join(w.lower().split()) for w in weak),
-        cue_re=cue_re,
-        frame_re=frame_re,
         not_before=ctx("not_before", True),
         not_after=ctx("not_after", False),
         modifiers_re=re.compile(r"(?:\s+(?:" + _alt(mods) + ")" + _E + ")+") if mods else None,
@@ -152,9 +145,6 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         participles=frozenset(" ".join(w.lower().split()) for w in participles),
         frames=TermMatcher(frames),
         reported_by=TermMatcher(_check_list(data, "reported_by", path)),
-        reported_by_re=re.compile(_B + "(" + _alt(_check_list(data, "reported_by", path)) + r")\s+")
-        if data.get("reported_by")
-        else None,
         title_dets=frozenset(w.lower() for w in _check_list(data, "title_determiners", path)),
         blockers_re=re.compile(r"(?:^|[^\w])(?:" + _alt(blockers) + r")\s+$") if blockers else None,
     )

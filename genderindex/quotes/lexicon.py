@@ -1,9 +1,13 @@
 """Reporting cues per language, loaded once from ``lexicons/quotes/<lang>.yaml``.
 
-Each file lists ``strong`` and ``weak`` reporting verbs, ``not_before`` / ``not_after``
-exclusions, after-cue ``modifiers``, ``complementizers``, ``source_frames`` (``theo``,
-``according to``), ``bare_speakers`` by gender and ``adverbs`` allowed between a bare
-speaker and its verb. Everything is compiled to regular expressions over ``doc.lower``.
+Keys: ``strong`` / ``weak`` reporting verbs (weak ones need an explicit complement),
+``participles`` (English ``saying``...), ``not_before`` / ``not_after`` exclusions per verb,
+``blockers`` (negation/passive right before any verb), after-verb ``modifiers``,
+``complementizers``, ``source_frames`` (clause-initial ``theo`` / ``according to``),
+``reported_by`` (``dẫn lời`` anywhere), ``bare_speakers`` by gender, ``adverbs`` allowed
+between a subject and its verb, ``title_determiners`` (``vị bộ trưởng``). Verbs and frames
+are matched with Aho-Corasick (:class:`TermMatcher`), the rest with regular expressions
+over ``doc.lower``. A malformed file raises :class:`LexiconError` naming file and key.
 """
 from __future__ import annotations
 

@@ -104,8 +104,14 @@ _NOT_ANALYSIS = {"cli", "report", "audit.py", "store.py", "io", "rubrics", "__py
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
     """Digest of the code and data that produce an article result (analysis modules,
-    lexicons, models), so results of different builds are never mixed up as one."""
+    lexicons, models), so results of different builds are never mixed up as one.
+    ``$GENDERINDEX_PIPELINE_ID`` overrides it (to keep results across a code change)."""
+    import os
+
     from .resources import lexicon_dir, models_dir
+
+    if os.environ.get("GENDERINDEX_PIPELINE_ID"):
+        return os.environ["GENDERINDEX_PIPELINE_ID"]
 
     h = hashlib.sha256()
     pkg = Path(__file__).resolve().parent

@@ -140,6 +140,7 @@ def _audit_cmd(corpus: Path, store: Path, *extra: str) -> list[str]:
 
 def _env():
     env = dict(os.environ)
+    env["GENDERINDEX_PIPELINE_ID"] = "kill-test"  # the same pipeline key for both runs
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 

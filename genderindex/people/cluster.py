@@ -103,6 +103,8 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
         if c.low is None:
             c.low = _low(c.tokens)
         low = c.low
+        if len(low) == 1 and low[0] not in by_last and low[0] not in by_first and low[0] not in by_key:
+            return False  # a lone word that repeats no known name
         c_len = len(low)
         h = _hint(c)
         same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h)]

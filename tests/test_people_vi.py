@@ -167,3 +167,46 @@ def test_mention_offsets_slice_the_text():
     for p in find_people(doc):
         for m in p.mentions:
             assert doc.text[m.start : m.end] == m.text
+
+
+def test_list_of_streets_named_after_people():
+    ps = people("Khu đất nằm ở ngã ba đường Lê Văn Lương và Trần Duy Hưng, gần chợ.")
+    assert ps == []
+
+
+def test_place_followed_by_name_after_title():
+    ps = people("Thủ tướng Pakistan Nawaz Sharif và Chủ tịch Trung Quốc Tập Cận Bình hội đàm. Ông Tập nói.")
+    names = by_name(ps)
+    assert set(names) == {"Nawaz Sharif", "Tập Cận Bình"}
+    assert len([m for m in names["Tập Cận Bình"].mentions if m.kind == "name"]) == 2
+
+
+def test_appositive_relation_gives_gender():
+    ps = people("Lê Thanh Tâm, chồng của nạn nhân, đã bị bắt.")
+    assert ps[0].name == "Lê Thanh Tâm"
+    assert ps[0].gender == "male" and ps[0].gender_evidence[0].cue == "explicit"
+
+
+def test_gendered_title_after_name():
+    ps = people("Theo truyền thuyết, Ngọc Hoa công chúa rất giỏi võ.")
+    assert [p.name for p in ps] == ["Ngọc Hoa"]
+    assert ps[0].gender == "female"
+
+
+def test_title_case_heading_words_are_not_people():
+    ps = people("Hội Nghị Cấp Cao Thường Niên Khai Mạc Tại Thủ Đô\n\nĐại biểu các nước đã tới dự.")
+    assert ps == []
+
+
+def test_two_mentions_glued_by_capitalised_honorific():
+    ps = people("Ảnh minh họa Ông Trần Quốc Toản cho biết lúa đã chín.")
+    assert [p.name for p in ps] == ["Trần Quốc Toản"]
+
+
+def test_lunar_year_is_not_a_person():
+    assert people("Tết Giáp Thìn năm nay đến sớm.") == []
+
+
+def test_religious_names_get_no_name_statistics():
+    ps = people("Thiền sư Minh Hạnh đã giảng pháp tại chùa.")
+    assert ps[0].gender == "unknown"

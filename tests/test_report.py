@@ -219,6 +219,8 @@ def test_report_cli_formats(example_store, tmp_path):
         assert r.returncode == 0, r.stderr
         assert (tmp_path / name).stat().st_size > 0 and "gsim-b1-2026.1" in r.stderr
     assert (tmp_path / "r.area.csv").exists() and (tmp_path / "r.findings.csv").exists()
+    assert "gsim-b1-2026.1" in (tmp_path / "r.rubric.csv").read_text("utf-8-sig")
+    assert "gsim-b1-2026.1" in (tmp_path / "r.md").read_text("utf-8")
     r = subprocess.run([sys.executable, "-m", "genderindex", "report", "--store", str(tmp_path / "none.sqlite"),
                         "--output", str(tmp_path / "x.html")], capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 2 and "no audit store" in r.stderr

@@ -153,7 +153,9 @@ def build_model(
         tables["undated"] = Table("undated", UNDATED_COLUMNS, undated)
     tables["articles"] = Table("articles", ARTICLE_COLUMNS, sel_rows)
     tables["rubric"] = Table("rubric", [("indicator", "text"), ("label", "text"), ("weight", "text")],
-                             [{"indicator": i.name, "label": i.label, "weight": i.weight} for i in rub.indicators]
+                             [{"indicator": "version", "label": rub.disclaimer, "weight": rub.version},
+                              {"indicator": "period", "label": "", "weight": rub.period}]
+                             + [{"indicator": i.name, "label": i.label, "weight": i.weight} for i in rub.indicators]
                              + [{"indicator": f"meets_index.{k}", "label": "", "weight": v}
                                 for k, v in rub.meets.items()]
                              + [{"indicator": "targets.local_ge_items_per_period", "label": "",

@@ -121,13 +121,23 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
         toks = list(toks)
         for k, t in enumerate(toks):
             if t.text.endswith(_POSS) and len(t.text) > 2:
-                # a possessive ends the name: "Hillary Clinton's campaign"
-                toks = toks[:k] + [Tok(t.start, t.end - 2, t.text[:-2], t.kind, True, False)]
+                if k < len(toks) - 1:
+                    # "CNN's Jake Tapper": the owner is an organisation, the name follows
+                    toks = toks[k + 1 :]
+                else:
+                    # a possessive ends the name: "Hillary Clinton's campaign"
+                    toks = toks[:k] + [Tok(t.start, t.end - 2, t.text[:-2], t.kind, True, False)]
                 break
         if headline(toks[0].start):
-            toks = _headline_name(toks, lex)
-            if not toks:
+            name = _headline_name(toks, lex)
+            if not name:
+                # "Trump Warns Clinton Policy On Syria": each word may repeat a known name
+                for t in toks:
+                    w = t.text.lower()
+                    if w not in lex.en_non_names and w not in lex.places and w not in single_orgs:
+                        out.append(Cand(t.start, t.end, t.start, t.end, [t.text], foreign=True))
                 continue
+            toks = name
         key0 = " ".join(t.text.lower() for t in toks)
         if key0 in lex.places or key0 in lex.organisations or toks[-1].text.lower() in lex.en_org_words:
             continue
@@ -191,7 +201,9 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             continue
         titles = []
         if title is not None:
-            titles.append(" ".join(text[title[0] : hon[1] if hon else ns].split()))
+            t_txt = " ".join(text[title[0] : hon[1] if hon else ns].split()).strip(" ,;:")
+            if t_txt:
+                titles.append(t_txt)
         out.append(
             Cand(
                 start=hon[1] if hon else ns,

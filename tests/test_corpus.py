@@ -167,3 +167,26 @@ def test_example_mapping_and_corpus_load():
     recs = [r for _, r in read_corpus([root / "articles.jsonl", root / "documents"])]
     assert len(recs) > 100 and not any(isinstance(r, RecordError) for r in recs)
     assert {r.get("lang") for r in recs} >= {"vi", "en"}
+
+
+def test_parse_date_never_raises_and_round_trips():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.one_of(st.text(), st.integers(), st.floats(allow_nan=True), st.none()))
+    def never_raises(v):
+        d = parse_date(v)
+        assert d is None or isinstance(d, dt.date)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+    def round_trip(d):
+        for text in (f"{d.day}/{d.month}/{d.year}", d.isoformat(), f"Thứ hai, {d.day}/{d.month}/{d.year}, 08:00 (GMT+7)"):
+            assert parse_date(text) == d
+        p = period_of(d)
+        assert parse_period(p)[0] == d.year
+
+    never_raises()
+    round_trip()

@@ -422,3 +422,17 @@ def test_words_reported_as_a_speech_of_someone():
         [("Lý Thị Lan", "female", "bà Lý Thị Lan")],
     )
     assert ps["Lý Thị Lan"].quote_type == "direct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hội nghị bàn về các cáo buộc với ông Trần Văn Long, với cáo buộc nhận hối lộ.",
+        "Các em đi thăm làng gốm Trần Văn Long… nhằm chia sẻ khó khăn với người dân.",
+        "Siêu thị cho biết giá gạo sẽ tăng, ông Trần Văn Long đứng xem.",
+        "Bà Lý Thị Lan, vợ của Bộ trưởng Trần Văn Long kêu gọi tại buổi lễ: “Hãy giúp đỡ trẻ em vùng cao.”",
+    ],
+)
+def test_noun_uses_and_possessed_names_are_not_sources(sentence):
+    ps, _, _ = run(sentence, [("Trần Văn Long", "male", "ông Trần Văn Long", "Bộ trưởng Trần Văn Long"), ("Lý Thị Lan", "female", "Bà Lý Thị Lan")])
+    assert not ps["Trần Văn Long"].quoted, sentence

@@ -30,7 +30,7 @@ _OPEN_QUOTES = "“\"«‘'„"
 _APPOS_START_RE = re.compile(r"^\s*(?:,|\(|[-–—]\s)")
 _CLAUSE_PUNCT_RE = re.compile(r"[,;:()\[\]“”\"«»]")
 # things that end the search for a speaker mention going left
-_HARD_STOP_RE = re.compile(r"[.!?;]\s")
+_HARD_STOP_RE = re.compile(r"[.!?;]\s|…")
 # preceding words that make a mention a possessor or companion, not the subject
 _POSSESSOR_RE = re.compile(
     r"(?:^|\s)(?:của|vợ|chồng|con|bố|mẹ|cha|anh trai|em trai|chị gái|em gái|với|cùng|"
@@ -319,6 +319,11 @@ class Context:
         if best is None:
             return None
         return Spot(best[2], s0, s0 + len(m.group(1)), "title")
+
+    def _cue_between_any(self, s: int, e: int) -> bool:
+        """Some reporting verb lies in ``[s, e)``."""
+        k = bisect.bisect_left(self.cue_starts, s)
+        return k < len(self.cue_starts) and self.cue_starts[k] < e
 
     def _cue_between(self, s: int, e: int) -> bool:
         """``X, cho biết thêm ... xác nhận``: what follows the mention's comma is another

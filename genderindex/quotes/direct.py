@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .attribute import Attribution, Context, has_words, n_words
+from .attribute import _POSSESSOR_RE, Attribution, Context, has_words, n_words
 
 #: fewest words for a quotation that stands on its own (shorter ones are terms)
 MIN_WORDS = 5
@@ -61,7 +61,14 @@ def colon_attributions(ctx: Context) -> list[Attribution]:
                 if not has_words(text[s:e], 3):
                     continue
             out.append(Attribution(s, e, "direct", _spot(r), ":", c, c + 1, q, "speaker-colon"))
-        elif q is not None and len(gap) <= 60 and not _NO_VERB_GAP_RE.search(gap) and n_words(gap) <= 8:
+        elif (
+            q is not None
+            and len(gap) <= 60
+            and not _NO_VERB_GAP_RE.search(gap)
+            and n_words(gap) <= 8
+            and not ctx._cue_between_any(r[1], c)  # a reporting verb: the verb rules decide
+            and not _POSSESSOR_RE.search(text[max(0, r[0] - 50) : r[0]])
+        ):
             out.append(Attribution(q.inner_start, q.inner_end, "direct", _spot(r), ":", c, c + 1, q, "colon-quote"))
     return out
 

@@ -210,3 +210,7 @@ def test_lunar_year_is_not_a_person():
 def test_religious_names_get_no_name_statistics():
     ps = people("Thiền sư Minh Hạnh đã giảng pháp tại chùa.")
     assert ps[0].gender == "unknown"
+
+
+def test_deities_and_groups_are_not_people():
+    assert people("Người dân cúng ông Táo và dâng hương ở đền thờ hai Bà Trưng.") == []

@@ -55,6 +55,7 @@ class PeopleLexicon:
     places: frozenset  # lower, space-joined
     place_tuples: dict  # first lower token -> list of token tuples (longest first)
     organisations: frozenset  # lower
+    not_people: frozenset  # lower: deities and groups even with an honorific ("ông Táo")
     vi_function: frozenset
     vi_org_heads: frozenset
     vi_context: frozenset  # lower phrases (1-3 words)
@@ -127,6 +128,7 @@ def people_lexicon() -> PeopleLexicon:
         places=frozenset(places),
         place_tuples=tuples,
         organisations=frozenset(fold(o) for o in _lines("organisations.txt")),
+        not_people=frozenset(fold(o) for o in _lines("vi_not_people.txt")),
         vi_function=frozenset(fold(w) for w in _lines("vi_function_words.txt")),
         vi_org_heads=frozenset(fold(w) for w in _lines("vi_org_heads.txt")),
         vi_context=frozenset(fold(w) for w in _lines("vi_context_nonperson.txt")),

@@ -465,6 +465,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
                 toks, words, low = toks[1:], words[1:], low[1:]
         if not toks or _is_year_name(low, lex):
             continue
+        if " ".join(low) in lex.not_people:
+            continue
         has_family = (not foreign) and low[0] in lex.family_names
         initials = any(t.kind == "ini" for t in toks)
         if all(t.kind == "ini" for t in toks) and hon is None and not has_family:

@@ -436,3 +436,12 @@ def test_words_reported_as_a_speech_of_someone():
 def test_noun_uses_and_possessed_names_are_not_sources(sentence):
     ps, _, _ = run(sentence, [("Trần Văn Long", "male", "ông Trần Văn Long", "Bộ trưởng Trần Văn Long"), ("Lý Thị Lan", "female", "Bà Lý Thị Lan")])
     assert not ps["Trần Văn Long"].quoted, sentence
+
+
+def test_coordinated_clause_subjects_with_participle():
+    ps, _, _ = run(
+        "Ann Lee and Tom Baker rejected the offer on Monday, saying the price was far too low.",
+        [("Ann Lee", "female", "Ann Lee"), ("Tom Baker", "male", "Tom Baker")],
+        lang="en",
+    )
+    assert ps["Ann Lee"].quoted and ps["Tom Baker"].quoted

@@ -136,13 +136,16 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             continue
         strong = verb in lex.strong
         ss, se = ctx.sentence(cs)
+        rule_subject = False
         if verb in lex.participles:
             spot, chunk = ctx.clause_subject(cs, ss), cs
+            rule_subject = True
         else:
             spot, chunk = ctx.speaker_before(cs, ss)
             if spot is None and _COORD_VP_RE.search(lower, max(ss, cs - 12), cs):
                 # "X denounced the deal and said ...", "ông X đến thăm và cho biết ..."
                 spot, chunk = ctx.clause_subject(cs, ss, need_comma=False), cs
+                rule_subject = True
         inverted = False
         if lex.lang == "en" and spot is not None and _INVERTED_RE.search(ctx.text, max(ss, cs - 3), cs):
             # '..., says Steve Schale, ...': the name right after the verb is the speaker
@@ -175,7 +178,7 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             continue
         out.append(Attribution(s, e, typ, spot, ctx.text[cs:ce], cs, ce, q, "cue"))
         # coordinated subjects: "ông A và bà B cho biết"
-        for other in _coordinated(ctx, spot, ss):
+        for other in _coordinated(ctx, spot, ss, cs if rule_subject else None):
             out.append(Attribution(s, e, typ, other, ctx.text[cs:ce], cs, ce, q, "cue-coord"))
     return out
 
@@ -198,7 +201,9 @@ def _chunk_start(ctx: Context, chunk: int, ss: int) -> int:
     return chunk
 
 
-def _coordinated(ctx: Context, spot: Spot, ss: int) -> list[Spot]:
+def _coordinated(ctx: Context, spot: Spot, ss: int, cue_s: int | None = None) -> list[Spot]:
+    """Other subjects joined to the speaker by a comma or "và/and" (both directions, the
+    forward direction up to the verb: "A and B discouraged it, saying ...")."""
     rows = [r for r in ctx.idx.before(ss, spot.start) if r[2] != spot.pid]
     out = []
     cur = spot.start
@@ -208,6 +213,16 @@ def _coordinated(ctx: Context, spot: Spot, ss: int) -> list[Spot]:
             cur = r[0]
         else:
             break
+    if cue_s is not None:
+        cur = spot.end
+        for r in ctx.idx.starting_in(spot.end, cue_s):
+            if r[2] == spot.pid or r[1] > cue_s:
+                continue
+            if _COORD_RE.match(ctx.text[cur : r[0]]):
+                out.append(Spot(r[2], r[0], r[1], r[3]))
+                cur = r[1]
+            else:
+                break
     return out
 
 

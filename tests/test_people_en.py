@@ -66,3 +66,14 @@ def test_she_resolves_to_the_woman():
     ps = find_people(doc)
     p = resolve_reference(doc, ps, text.index("She"))
     assert p is not None and p.name == "Ellen Brooks"
+
+
+def test_middle_initial_variants_are_one_person():
+    ps = people("Donald J. Trump spoke on Friday. Later Donald Trump and Mr. Trump left the stage.")
+    assert [p.name for p in ps] == ["Donald J. Trump"]
+    assert len(ps[0].mentions) == 3
+
+
+def test_possessive_organisation_before_name():
+    ps = people("CNN's Jake Tapper interviewed the senator.")
+    assert [p.name for p in ps] == ["Jake Tapper"]

@@ -102,6 +102,9 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
     def attach(c: Cand) -> bool:
         if c.low is None:
             c.low = _low(c.tokens)
+            if c.foreign and len(c.low) >= 3:
+                # "Donald J. Trump" = "Donald Trump": middle initials do not count
+                c.low = [c.low[0]] + [w for w in c.low[1:-1] if not (len(w) == 2 and w.endswith("."))] + [c.low[-1]]
         low = c.low
         if len(low) == 1 and low[0] not in by_last and low[0] not in by_first and low[0] not in by_key:
             return False  # a lone word that repeats no known name
@@ -157,7 +160,7 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
         if attach(c):
             continue
         if c.strong:
-            cl = Cluster(tokens=list(c.tokens), low=_low(c.tokens), prefix_ok=c.foreign or c.has_family)
+            cl = Cluster(tokens=list(c.tokens), low=list(c.low), prefix_ok=c.foreign or c.has_family)
             clusters.append(cl)
             index(cl)
             add(cl, c)

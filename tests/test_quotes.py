@@ -445,3 +445,21 @@ def test_coordinated_clause_subjects_with_participle():
         lang="en",
     )
     assert ps["Ann Lee"].quoted and ps["Tom Baker"].quoted
+
+
+def test_new_sentence_after_a_closed_quote_is_not_a_speaker_tag():
+    ps, _, _ = run(
+        '"We will win this race." After Tom Baker left the hall, other delegates tweeted their support.',
+        [("Tom Baker", "male", "Tom Baker")],
+        lang="en",
+    )
+    assert not ps["Tom Baker"].quoted
+
+
+def test_according_to_a_document_is_not_the_person():
+    ps, _, _ = run(
+        "The firm raised more money, according to a list of Tom Baker donors published in May.",
+        [("Tom Baker", "male", "Tom Baker")],
+        lang="en",
+    )
+    assert not ps["Tom Baker"].quoted

@@ -37,7 +37,11 @@ _POSSESSOR_RE = re.compile(
     r"cho|thay mặt|of|with|for|to|wife|husband|son|daughter|by)\s+"
     r"(?:(?:cựu|nguyên|former|[A-ZĐÀ-Ỹ][\w.]*|[a-zđ][\w]*)\s+){0,5}$",
 )
-_AFTER_QUOTE_RE = re.compile(r"[”\"»][\s,.!?…]*(?:[-–—]\s*)?(?:[^\s,.;:!?“”\"]+\s+){0,6}$")
+# a speaker tag right after a quotation: '”, anh X' / '” - chị Y' / ',” said' / '!” ông Z'
+# (not a new sentence after a closed quotation: '... thing.” After Trump ...')
+_AFTER_QUOTE_RE = re.compile(
+    r"(?:[,!?…\-–—][”\"»][ \t]*|[”\"»][ \t]*(?:,|[-–—])[ \t]*)(?:[^\s,.;:!?“”\"]+[ \t]+){0,6}$"
+)
 # words that open a new (non-person) subject after a comma, not an apposition
 _NEW_SUBJECT_RE = re.compile(
     r"(?:công an|cơ quan|lực lượng|chính quyền|cảnh sát|nhà chức trách|giới chức|bộ|sở|ubnd|"

@@ -17,6 +17,7 @@ _TAIL_START_RE = re.compile(
     re.IGNORECASE,
 )
 _COORD_VP_RE = re.compile(r"(?<!\w)(?:and|but|và|nhưng|rồi)(?:\s+(?:also|then|later|cũng|còn|đã))?\s+$")
+_NOT_TITLE_GAP_RE = re.compile(r"(?:^|\s)(?:a|an|of|list|report|data|survey|poll|danh sách|số liệu|thống kê|khảo sát)(?!\w)", re.IGNORECASE)
 _TAIL_PUNCT_RE = re.compile(r"[,:“\"]")
 _INVERTED_RE = re.compile(r"[,”\"]\s*$")
 _SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?]\s*$")
@@ -262,8 +263,9 @@ def _frame(ctx: Context, fs: int, fe: int, pos: int, clause_initial: bool) -> At
     if rows:
         r = rows[0]
         gap = text[pos : r[0]]
-        # the frame's own title words may sit in the gap ("theo chuyên gia tâm lý X")
-        if not re.search(r"[,.;:!?“”\"]", gap) and n_words(gap) <= 8:
+        # the frame's own title words may sit in the gap ("theo chuyên gia tâm lý X"),
+        # not a document ("according to a list of Romney fundraisers")
+        if not re.search(r"[,.;:!?“”\"]", gap) and n_words(gap) <= 8 and not _NOT_TITLE_GAP_RE.search(gap):
             spot = Spot(r[2], r[0], r[1], r[3])
     if spot is None:
         spot = ctx.bare_after(pos)

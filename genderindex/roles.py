@@ -207,7 +207,7 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
         h = hit("subject", ("title", "before"))
         if h:
             func, ev = "subject", Evidence("role_word", h[1], detail=f"subject marker in {h[0]}")
-        if func is None and (h := hit("spokesperson") or _clause_hit(low, p, spokes)):
+        if func is None and (h := hit("spokesperson") or (quoted and _clause_hit(low, p, spokes))):
             func, ev = "spokesperson", Evidence("role_word", h[1], detail=f"spokesperson in {h[0]}")
         if func is None and quoted and (h := hit("expert")):
             func, ev = "expert", Evidence("role_word", h[1], detail=f"expert title in {h[0]}, quoted")

@@ -129,6 +129,30 @@ def _clause_hit(low: str, person: Person, pat: re.Pattern):
     return None
 
 
+def starts_with_role(lang: str, segment: str) -> bool:
+    """``segment`` opens with a title/occupation word (an apposition: "trưởng thôn", "a lawyer")."""
+    seg = segment.strip().lower()
+    for art in ("a ", "an ", "the "):
+        if seg.startswith(art):
+            seg = seg[len(art) :]
+            break
+    matcher, _ = _table(lang)
+    for s0, _, _ in matcher.finditer(seg):
+        return s0 == 0
+    return False
+
+
+def _locate(doc: TextDoc, h) -> tuple[int | None, int | None]:
+    """Offsets of a role word found in a context string that starts at ``h[2]``."""
+    kind, term, off = h
+    if off is None or off < 0:
+        return None, None
+    k = doc.lower.find(term, off, off + 200)
+    if k < 0:
+        return None, None
+    return k, k + len(term)
+
+
 def _hits(table, ctxs) -> dict[str, list[tuple[str, str, int]]]:
     """function → [(context kind, term, offset)] over all context strings."""
     matcher, term_func = table
@@ -206,26 +230,28 @@ def assign_functions(doc: TextDoc, people: list[Person], quotes: list[Quote]) ->
 
         h = hit("subject", ("title", "before"))
         if h:
-            func, ev = "subject", Evidence("role_word", h[1], detail=f"subject marker in {h[0]}")
+            func, ev = "subject", Evidence("role_word", h[1], *_locate(doc, h), detail=f"subject marker in {h[0]}")
         if func is None and (h := hit("spokesperson") or (quoted and _clause_hit(low, p, spokes))):
-            func, ev = "spokesperson", Evidence("role_word", h[1], detail=f"spokesperson in {h[0]}")
+            func, ev = "spokesperson", Evidence("role_word", h[1], *_locate(doc, h), detail=f"spokesperson in {h[0]}")
         if func is None and quoted and (h := hit("expert")):
-            func, ev = "expert", Evidence("role_word", h[1], detail=f"expert title in {h[0]}, quoted")
+            func, ev = "expert", Evidence("role_word", h[1], *_locate(doc, h), detail=f"expert title in {h[0]}, quoted")
         if func is None and (h := hit("official")):
             if not quoted and any(_FORMER_RE.search(c[1]) for c in ctxs if c[0] in ("title", "before")):
-                func, ev = "subject", Evidence("role_word", h[1], detail="former office-holder, not speaking")
+                func, ev = "subject", Evidence("role_word", h[1], *_locate(doc, h), detail="former office-holder, not speaking")
             else:
-                func, ev = "official", Evidence("role_word", h[1], detail=f"office in {h[0]}")
+                func, ev = "official", Evidence("role_word", h[1], *_locate(doc, h), detail=f"office in {h[0]}")
         if func is None and quoted:
             # eyewitness: a witnessing word near one of their quotes or mentions
             spots = [q.start for q in by_speaker.get(p.name, [])] + [m.start for m in p.mentions[:3]]
             for s in spots:
                 w = witness.search(low, max(0, s - _WITNESS_CTX), s + _WITNESS_CTX)
                 if w:
-                    func, ev = "eyewitness", Evidence("context", w.group(1), detail="witnessing word near the quote")
+                    func, ev = "eyewitness", Evidence(
+                        "context", w.group(1), w.start(1), w.end(1), detail="witnessing word near the quote"
+                    )
                     break
         if func is None and quoted and (h := hit("popular_opinion", ("before", "apposition"))):
-            func, ev = "popular_opinion", Evidence("role_word", h[1], detail=f"member of the public in {h[0]}")
+            func, ev = "popular_opinion", Evidence("role_word", h[1], *_locate(doc, h), detail=f"member of the public in {h[0]}")
         if func is None and quoted:
             if in_title or n_mentions >= 5:
                 func, ev = "subject", Evidence("story", "", detail="quoted and central to the story")

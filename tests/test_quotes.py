@@ -463,3 +463,11 @@ def test_according_to_a_document_is_not_the_person():
         lang="en",
     )
     assert not ps["Tom Baker"].quoted
+
+
+def test_frame_content_skips_the_title_apposition():
+    _, qs, _ = run(
+        "Theo ông Lê Văn Tuấn, trưởng thôn, người dân rất phấn khởi với con đường mới.",
+        [("Lê Văn Tuấn", "male", "ông Lê Văn Tuấn")],
+    )
+    assert qs[0].text.startswith("người dân")

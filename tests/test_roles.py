@@ -107,3 +107,12 @@ def test_title_before_a_list_covers_every_name():
         [("Trần Văn An", "male"), ("Lê Văn Bình", "male"), ("Phạm Thị Cúc", "female")],
     )
     assert all(p.function == "official" for p in ps.values()), {n: p.function for n, p in ps.items()}
+
+
+def test_role_evidence_points_at_the_title_in_the_text():
+    doc = TextDoc("Ông Trần Văn Long, Giám đốc Sở Y tế, cho biết bệnh viện sẽ mở thêm khoa.", lang="vi")
+    people = people_in(doc, [("Trần Văn Long", "male", "Ông Trần Văn Long")])
+    assign_functions(doc, people, find_quotes(doc, people))
+    ev = people[0].function_evidence[0]
+    assert people[0].function == "official"
+    assert doc.text[ev.start : ev.end].lower() == "giám đốc"

@@ -277,6 +277,8 @@ def _frame(ctx: Context, fs: int, fe: int, pos: int, clause_initial: bool) -> At
     for km in re.finditer(r",", after):
         tail = after[km.end() :]
         head = after[: km.start()]
+        if head.strip() == "" and _role_apposition(ctx, tail):
+            continue  # "Theo ông X, trưởng thôn, ...": skip the title
         if has_words(tail, 3) and (n_words(head) <= 12 or not head.strip()):
             s, e = _strip_span(text, spot.end + km.end(), se)
             content = (s, e, "indirect", None)
@@ -298,6 +300,14 @@ def _frame(ctx: Context, fs: int, fe: int, pos: int, clause_initial: bool) -> At
     if e <= s:
         return None
     return Attribution(s, e, typ, spot, text[fs:fe], fs, fe, q, "frame")
+
+
+def _role_apposition(ctx: Context, tail: str) -> bool:
+    """The text after the name's comma is a title followed by another comma."""
+    from ..roles import starts_with_role
+
+    seg = tail.split(",", 1)
+    return len(seg) == 2 and n_words(seg[0]) <= 8 and starts_with_role(ctx.lex.lang, seg[0])
 
 
 def _is_apposition(after: str) -> bool:

@@ -125,9 +125,8 @@ def test_roundtrip_matches_sklearn(tmp_path):
     p = tmp_path / "topic_vi.json"
     p.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
     tm = load_model(p)
-    X = fitted.matrix(prep)
     for h in ("ge_topic", "gbv_story"):
-        sk = fitted.proba(h, X)
+        sk = fitted.proba(h, fitted.matrix(prep, h))
         for i, r in enumerate(recs):
             title, full = prepare_text(r["title"], r["text"])
             assert abs(tm.score(title, full)[h].probability - float(sk[i])) < 1e-6

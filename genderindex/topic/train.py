@@ -143,22 +143,22 @@ class _FoldFeatures:
 class _Fitted:
     """sklearn objects of one fitted model (kept for the round-trip check)."""
 
-    def __init__(self, ff: _FoldFeatures, lex_names, lex_scale):
+    def __init__(self, ff: _FoldFeatures, lex_names, lex_scale: dict[str, float]):
         self.ff = ff
         self.vocab = ff.vocab
         self.lex_names = lex_names
-        self.lex_scale = lex_scale
+        self.lex_scale = lex_scale  # per head
         self.lrs: dict[str, Any] = {}
         self.platts: dict[str, Any] = {}
 
-    def matrix(self, prep: Prepared, idx=None):
-        """Feature matrix (TF-IDF recomputed from the texts + scaled lexicon features)."""
+    def matrix(self, prep: Prepared, head: str, idx=None):
+        """Feature matrix of ``head`` (TF-IDF recomputed from the texts + scaled lexicon features)."""
         import numpy as np
 
         idx = list(range(len(prep.texts))) if idx is None else list(idx)
         sub = Prepared([prep.texts[i] for i in idx], [], [prep.lex[i] for i in idx], {})
         X = self.ff.tfidf.transform(_count_matrix(sub, self.ff.counter, self.vocab)).toarray()
-        return np.hstack([X, _lex_matrix(sub, range(len(idx)), self.lex_names, self.lex_scale)])
+        return np.hstack([X, _lex_matrix(sub, range(len(idx)), self.lex_names, self.lex_scale[head])])
 
     def decision(self, head: str, X):
         return self.lrs[head].decision_function(X)
@@ -297,27 +297,27 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
             for h in HEADS:
                 aps[(sc, C, h)] = average_precision_score(np.array(prep.y[h])[sel], oof[(sc, C)][h][sel])
 
-    def best_C(sc, h):
-        return max(cfg["C_grid"], key=lambda C: (round(aps[(sc, C, h)], 6), -C))
-
-    scale = max(cfg["lex_scale_grid"],
-                key=lambda sc: (round(sum(aps[(sc, best_C(sc, h), h)] for h in HEADS), 6), sc))
-    Cs: dict[str, float] = {h: best_C(scale, h) for h in HEADS}
-    report["lex_scale"] = scale
+    # per head: best (scale, C) by average precision; ties -> larger scale, smaller C
+    scales: dict[str, float] = {}
+    Cs: dict[str, float] = {}
     for h in HEADS:
-        report["cv"][h] = {"C": Cs[h], "lex_scale": scale,
+        scales[h], Cs[h] = max(((sc, C) for sc in cfg["lex_scale_grid"] for C in cfg["C_grid"]),
+                               key=lambda p: (round(aps[(p[0], p[1], h)], 6), p[0], -p[1]))
+    report["lex_scale"] = scales
+    for h in HEADS:
+        report["cv"][h] = {"C": Cs[h], "lex_scale": scales[h],
                            "average_precision": {f"scale={sc},C={C}": round(aps[(sc, C, h)], 4)
                                                  for sc in cfg["lex_scale_grid"] for C in cfg["C_grid"]}}
 
     all_idx = list(range(n))
     ff = _FoldFeatures(prep, all_idx, cfg)
-    fitted = _Fitted(ff, lex_names, scale)
+    fitted = _Fitted(ff, lex_names, scales)
     for h in HEADS:
-        fitted.lrs[h] = _fit_lr(ff, prep, all_idx, lex_names, scale, Cs[h], np.array(prep.y[h]))
+        fitted.lrs[h] = _fit_lr(ff, prep, all_idx, lex_names, scales[h], Cs[h], np.array(prep.y[h]))
     heads_out = {}
     for h in HEADS:
         y = np.array(prep.y[h])[sel]
-        d = oof[(scale, Cs[h])][h][sel]
+        d = oof[(scales[h], Cs[h])][h][sel]
         cal = _platt(d, y)
         fitted.platts[h] = cal
         prob = cal.predict_proba(d.reshape(-1, 1))[:, 1]
@@ -329,7 +329,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         nv = len(fitted.vocab)
         heads_out[h] = {
             "coef": coef[:nv],
-            "lex_coef": {name: coef[nv + j] * scale for j, name in enumerate(lex_names)},
+            "lex_coef": {name: coef[nv + j] * scales[h] for j, name in enumerate(lex_names)},
             "intercept": float(lr.intercept_[0]),
             "platt": [float(cal.coef_[0][0]), float(cal.intercept_[0])],
             "threshold": thr,
@@ -367,9 +367,8 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
 def roundtrip_max_diff(model: dict, fitted: _Fitted, prep: Prepared, records: list[dict]) -> float:
     """Largest |p_exported - p_sklearn| over ``records`` for both heads."""
     tm = TopicModel(json.loads(json.dumps(model)))
-    X = fitted.matrix(prep)
     worst = 0.0
-    sk = {h: fitted.proba(h, X) for h in HEADS}
+    sk = {h: fitted.proba(h, fitted.matrix(prep, h)) for h in HEADS}
     for i, r in enumerate(records):
         title, full = prepare_text(r.get("title") or "", r.get("text") or "")
         sc = tm.score(title, full)

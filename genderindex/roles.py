@@ -27,6 +27,7 @@ _APPOS_RE = re.compile(r"\s*(?:,|\(|[-–—]\s)\s*([^,;:.()“”\"]{1,80})")
 _BEFORE_RE = re.compile(r"([^,;:.!?()“”\"\n]{0,60})$")
 # the whole clause before a mention, parentheses included ("người phát ngôn của Tổ chức X (OPCW) Y")
 _CLAUSE_BEFORE_RE = re.compile(r"([^,;:.!?“”\"\n]{0,120})$")
+_ABBR_TITLE_RE = re.compile(r"(?<![\w.])([a-z]{2,6})\.\s*$")
 _WITNESS_CTX = 160
 
 
@@ -73,6 +74,9 @@ def _contexts(doc: TextDoc, person: Person, spans=()) -> list[tuple[str, str, in
             out.append(("title", m.honorific.lower(), m.start))
         if m.text and m.name and m.text != m.name and m.text.endswith(m.name):
             out.append(("title", low[m.start : m.end - len(m.name)], m.start))
+        ab = _ABBR_TITLE_RE.search(low, max(0, m.start - 12), m.start)
+        if ab:  # "Sen. Jane Smith", "Reps. A and B": the abbreviation stops the window below
+            out.append(("title", ab.group(1), ab.start(1)))
         b = _BEFORE_RE.search(low, max(0, m.start - 60), m.start)
         if b and b.group(1).strip():
             seg = b.group(1)

@@ -116,3 +116,8 @@ def test_role_evidence_points_at_the_title_in_the_text():
     ev = people[0].function_evidence[0]
     assert people[0].function == "official"
     assert doc.text[ev.start : ev.end].lower() == "giám đốc"
+
+
+def test_abbreviated_english_title_before_the_name():
+    p = roles("Sen. Jane Smith said the bill would pass next week.", [("Jane Smith", "female")], lang="en")["Jane Smith"]
+    assert p.function == "official"

@@ -471,3 +471,18 @@ def test_frame_content_skips_the_title_apposition():
         [("Lê Văn Tuấn", "male", "ông Lê Văn Tuấn")],
     )
     assert qs[0].text.startswith("người dân")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Smith, who worked for President George H.W. Bush and later ran a charity, said the plan was sound.",
+        '"We were never told," Jane Smith wrote, adding, "and nobody apologised."',
+        "Jane Smith in recent days has suggested the vote should be delayed.",
+        "''Nobody expected this result,'' said Jane Smith, a banking analyst.",
+    ],
+)
+def test_english_initials_participles_and_time_phrases(sentence):
+    ps, _, _ = run(sentence, [("Jane Smith", "female", "Jane Smith"), ("George H.W. Bush", "male", "George H.W. Bush")], lang="en")
+    assert ps["Jane Smith"].quoted, sentence
+    assert not ps["George H.W. Bush"].quoted

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.quotemarks import QuoteIndex, QuoteSpan
+from ..text.segment import ABBREVIATIONS
 from .lexicon import QuoteLexicon
 from .spans import quote_spans
 from .speakers import MentionIndex, Spot
@@ -30,7 +31,33 @@ _OPEN_QUOTES = "“\"«‘'„"
 _APPOS_START_RE = re.compile(r"^\s*(?:,|\(|[-–—]\s)")
 _CLAUSE_PUNCT_RE = re.compile(r"[,;:()\[\]“”\"«»]")
 # things that end the search for a speaker mention going left
-_HARD_STOP_RE = re.compile(r"[.!?;]\s|…")
+_STOP_RE = re.compile(r"[.!?;]\s|…")
+_WORD_END_RE = re.compile(r"([\w.]+)\.$")
+
+
+class _HardStop:
+    """Sentence-internal stops that end a subject search ("x. Y", ";", "…"), except the
+    full stop of an initial or abbreviation ("George H.W. Bush", "Sen. Lee", "TP. HCM")."""
+
+    @staticmethod
+    def search(gap: str) -> bool:
+        for m in _STOP_RE.finditer(gap):
+            if gap[m.start()] != ".":
+                return True
+            w = _WORD_END_RE.search(gap, 0, m.start() + 1)
+            if w is None:
+                return True
+            word = w.group(1)
+            last = word.split(".")[-1] if not word.endswith(".") else word.rstrip(".").split(".")[-1]
+            if len(last) == 1 and last.isupper():
+                continue
+            if last.lower() in ABBREVIATIONS or word.lower().rstrip(".") in ABBREVIATIONS:
+                continue
+            return True
+        return False
+
+
+_HARD_STOP_RE = _HardStop()
 # preceding words that make a mention a possessor or companion, not the subject
 _POSSESSOR_RE = re.compile(
     r"(?:^|\s)(?:của|vợ|chồng|con|bố|mẹ|cha|anh trai|em trai|chị gái|em gái|với|cùng|"

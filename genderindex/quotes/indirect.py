@@ -20,7 +20,7 @@ _COORD_VP_RE = re.compile(r"(?<!\w)(?:and|but|và|nhưng|rồi)(?:\s+(?:also|the
 _NOT_TITLE_GAP_RE = re.compile(r"(?:^|\s)(?:a|an|of|list|report|data|survey|poll|danh sách|số liệu|thống kê|khảo sát)(?!\w)", re.IGNORECASE)
 _TAIL_PUNCT_RE = re.compile(r"[,:“\"]")
 _INVERTED_RE = re.compile(r"[,”\"]\s*$")
-_SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?]\s*$")
+_SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?']\s*$")
 # coordinated speakers: "ông A và bà B cho biết" / "A and B said"
 _COORD_RE = re.compile(r"^\s*(?:,|và|cùng|and|&)\s*$", re.IGNORECASE)
 
@@ -141,6 +141,9 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         if verb in lex.participles:
             spot, chunk = ctx.clause_subject(cs, ss), cs
             rule_subject = True
+            if spot is None and out and out[-1].cue_start is not None and out[-1].cue_start >= ss:
+                # '"...," Garner wrote, adding, "..."': the speaker of the sentence's verb
+                spot = out[-1].spot
         else:
             spot, chunk = ctx.speaker_before(cs, ss)
             if spot is None and _COORD_VP_RE.search(lower, max(ss, cs - 12), cs):

@@ -30,7 +30,8 @@ MAX_TITLE_GAP = 8
 _GAP_DENY = frozenset(
     """của nói với cho biết tuyên bố là đã sẽ đang được bị tại ở trong khi thì mà này đó đến
     về từ ra vào có không rằng như muốn đi tìm gặp thuộc làm việc cùng sau trước gửi yêu cầu
-    lên xuống mới các những một hai ba
+    lên xuống mới các những một hai ba khởi tố bắt giữ xét xử thăm tiếp trao tặng cử bổ nhiệm chúc mừng ký
+    kết lớn nhất nhì
     người dân tộc thiểu số ông bà anh chị""".split()
 )
 _QUOTES = "\"“”'‘’"
@@ -102,7 +103,7 @@ def _honorific_before(ctx: _Ctx, pos: int, lex) -> tuple[str, int, str | None] |
 
 
 def _title_before(ctx: _Ctx, pos: int, para_start: int, lex):
-    """The last title phrase before ``pos`` in the same clause: (start, end, explicit)."""
+    """The last title phrase before ``pos`` in the same clause: (start, end, explicit, phrase)."""
     hit = ctx.titles.last_before(pos, max(para_start, pos - 160))
     if hit is None:
         return None
@@ -124,7 +125,7 @@ def _title_before(ctx: _Ctx, pos: int, para_start: int, lex):
         if mm:
             g = "female" if mm.group(1) == "nữ" else "male"
             explicit = (g, ctx.text[mm.start(1) : mm.end(1)], mm.start(1), mm.end(1))
-    return s, e, explicit
+    return s, e, explicit, phrase
 
 
 def _strip_places(tokens: list[Tok], lex, need_family: bool) -> int:
@@ -241,6 +242,31 @@ def _is_year_name(low: list[str], lex) -> bool:
 
 _LOWER_NEXT = re.compile(r" [a-zà-ỹđ]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# a family-name-first name inside a title's gap belongs to someone else
+_OTHER_NAME = re.compile(
+    r"(?<![^\W\d_])(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đoàn|Đinh|Lâm|Mai|"
+    r"Trịnh|Trương|Cao|Lương|Tạ|Chu|Lưu|Tô|Phùng|Vương) [A-ZĐ]"
+)
+_CAP_PAIR = re.compile(r"(?<![^\W\d_])([A-ZĐ][^\W\d_]+) ([A-ZĐ][^\W\d_]+)")
+
+
+def _gap_has_name(text: str, s: int, e: int, lex) -> bool:
+    """True when the words between a title and a name hold another person's name
+    ("thẩm phán Scott McAfee chủ trì ... X"): the title is not this person's."""
+    if e - s < 4:
+        return False
+    if _OTHER_NAME.search(text, s, e):
+        return True
+    pairs = name_tables()["vi_pair"]
+    for m in _CAP_PAIR.finditer(text, s, e):
+        a, b = m.group(1).lower(), m.group(2).lower()
+        if f"{a} {b}" in lex.places:
+            continue
+        if is_en_first_name(a) or pairs.get(f"{a} {b}", (0, 0))[1] >= 3:
+            return True
+    return False
+
+
 _CAP_HONORIFICS = frozenset(["Ông", "Bà", "Chị", "Cụ"])
 _PAREN = re.compile(r" ?\(([^()\n]{2,30})\)")
 _PERSONAL = frozenset("ông bà anh chị cô em bé cháu chú cụ thằng con".split())
@@ -514,9 +540,9 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         titles = []
         explicit = None
         if title is not None:
-            ts, te, explicit = title
-            ttxt = " ".join(ctx.text[ts : (hon[1] if hon else ns)].split()).strip(" ,")
-            if ttxt:
+            ts, te, explicit, phrase = title
+            ttxt = " ".join(ctx.text[ts : (hon[1] if hon else ns)].split()).strip(" ,(")
+            if ttxt and phrase in lex.vi_titles and not _gap_has_name(ctx.text, te, hon[1] if hon else ns, lex):
                 titles.append(ttxt)
         c = Cand(
             start=s,

@@ -486,3 +486,22 @@ def test_english_initials_participles_and_time_phrases(sentence):
     ps, _, _ = run(sentence, [("Jane Smith", "female", "Jane Smith"), ("George H.W. Bush", "male", "George H.W. Bush")], lang="en")
     assert ps["Jane Smith"].quoted, sentence
     assert not ps["George H.W. Bush"].quoted
+
+
+def test_quote_and_role_tables_have_no_duplicate_keys():
+    import yaml
+
+    from genderindex.resources import lexicon_dir
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def no_dupes(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        assert len(keys) == len(set(keys)), f"duplicate keys in {node.start_mark}"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, no_dupes)
+    for sub in ("quotes", "roles"):
+        for path in sorted((lexicon_dir() / sub).glob("*.yaml")):
+            yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)

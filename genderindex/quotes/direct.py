@@ -52,6 +52,8 @@ def colon_attributions(ctx: Context) -> list[Attribution]:
             # the name opens the sentence (after an optional title): an interview answer
             if n_words(text[ss : r[0]]) > 6 or _NO_VERB_GAP_RE.search(text, ss, r[0]):
                 continue
+            if _POSSESSOR_RE.search(text[max(ss, r[0] - 50) : r[0]]):
+                continue  # "Another achievement cited by X: ..."
             if q is not None:
                 s, e = q.inner_start, q.inner_end
             else:

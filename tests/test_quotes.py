@@ -505,3 +505,12 @@ def test_quote_and_role_tables_have_no_duplicate_keys():
     for sub in ("quotes", "roles"):
         for path in sorted((lexicon_dir() / sub).glob("*.yaml")):
             yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)
+
+
+def test_ambiguous_pronoun_syllables_inside_words_are_not_speakers():
+    doc = TextDoc("Bà Lý Thị Lan đi chợ. Với khách hàng, siêu thị cho biết giá gạo sẽ tăng.", lang="vi")
+    people = people_in(doc, [("Lý Thị Lan", "female", "Bà Lý Thị Lan")])
+    k = doc.text.index("thị cho")
+    people[0].mentions.append(Mention(k, k + 3, "thị", "pronoun"))  # a people-stage slip
+    find_quotes(doc, people)
+    assert not people[0].quoted

@@ -94,6 +94,7 @@ _PP_GAP_RE = re.compile(
     r"\s+(?:(?:cũng|đã|vừa|mới|sau đó|hôm nay|hôm qua|cùng ngày|chiều|sáng|tối|trưa)\s+)*"
     r"(?:trong|tại|ở|khi|sau khi|trước|bên lề|trên|qua|trả lời|trao đổi với|nói với|chia sẻ với|phát biểu tại)\s"
 )
+_AMBIGUOUS_PRONOUNS = frozenset({"y", "thị"})
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 
 
@@ -135,6 +136,7 @@ class Context:
         self.lower: str = doc.lower
         self.lex = lex
         self.idx = MentionIndex(people)
+        self._drop_ambiguous_pronouns()
         self.people = people
         sents = doc.sentences
         self.sent_starts = [s.start for s in sents]
@@ -156,6 +158,20 @@ class Context:
         self.cues = cues
         self.cue_starts = [c[0] for c in cues]
         self.cue_ends = [c[1] for c in cues]
+
+    def _drop_ambiguous_pronouns(self) -> None:
+        """Syllables that are pronouns only at a clause start ("y" in "y tế", "thị" in
+        "siêu thị"): a pronoun mention of them inside a phrase is not a speaker."""
+        keep = []
+        for r in self.idx.rows:
+            if r[3] == "pronoun" and self.lower[r[0] : r[1]] in _AMBIGUOUS_PRONOUNS:
+                prev = self.text[max(0, r[0] - 3) : r[0]]
+                if r[0] > 0 and not re.search(r"(?:^|[.,;:!?“”\"()\-–—\n])\s*$", prev):
+                    continue
+            keep.append(r)
+        if len(keep) != len(self.idx.rows):
+            self.idx.rows = keep
+            self.idx.starts = [r[0] for r in keep]
 
     def _cue_ok(self, c) -> bool:
         """The verb is not a noun or another word here (``bài phát biểu``, ``kể cả``)."""

@@ -77,3 +77,8 @@ def test_middle_initial_variants_are_one_person():
 def test_possessive_organisation_before_name():
     ps = people("CNN's Jake Tapper interviewed the senator.")
     assert [p.name for p in ps] == ["Jake Tapper"]
+
+
+def test_first_names_that_are_places():
+    ps = people("George Washington crossed the river. Michael Jordan scored. The Arizona Republic reported it.")
+    assert sorted(p.name for p in ps) == ["George Washington", "Michael Jordan"]

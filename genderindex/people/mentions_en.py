@@ -18,7 +18,7 @@ from ..text.document import TextDoc
 from .candidate import Cand, in_spans
 from .lexicon import people_lexicon
 from .names import is_en_first_name
-from .scan import TitleIndex, Tok, automaton, find_runs, tokenize
+from .scan import PARTICLES, TitleIndex, Tok, automaton, find_runs, tokenize
 
 _CREDIT_EN = re.compile(
     r"\b(?:reporting|editing|writing|additional\s+reporting|compiled|photos?|photograph|video|"
@@ -159,6 +159,11 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             else:
                 break
             toks = toks[1:]
+        for k in range(1, len(toks)):
+            w = toks[k].text.lower()
+            if w in lex.en_non_names and w not in PARTICLES and w not in lex.en_titles:
+                toks = toks[:k]  # "Clinton Said Financial Reform": a headline, not a name
+                break
         while toks and toks[-1].text.lower() in lex.en_non_names:
             toks = toks[:-1]
         if len(toks) >= 3 and not is_en_first_name(toks[0].text) and is_en_first_name(toks[1].text):
@@ -185,8 +190,15 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
         if not titled:
             title = _title_before(ctx, hon[1] if hon else toks[0].start, lo)
         titled = titled or title is not None
-        if any(w in lex.places or w in lex.en_non_names for w in low) and len(low) <= 2 and hon is None:
-            continue
+        if (
+            hon is None
+            and len(low) <= 2
+            and any(w in lex.places or w in lex.en_non_names for w in low)
+            and not (
+                len(low) == 2 and is_en_first_name(words[0]) and low[0] not in lex.places and low[1] not in lex.en_non_names
+            )
+        ):
+            continue  # "Texas Rangers", "Monday Night"; but "Paris Hilton", "Jordan Peterson"
         n = len(toks)
         ns, ne = toks[0].start, toks[-1].end
         known = key in lex.known or (n == 1 and key in lex.known_single)

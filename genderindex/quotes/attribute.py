@@ -25,7 +25,6 @@ from .spans import quote_spans
 from .speakers import MentionIndex, Spot
 
 _WORD_RE = re.compile(r"\w+")
-_OPEN_QUOTES = "“\"«‘'„"
 # gap between a speaker mention and its verb that is an apposition
 # ("Bà X, Giám đốc Sở Y, cho biết", "Ông X (45 tuổi) kể", "anh X - tài xế - nói")
 _APPOS_START_RE = re.compile(r"^\s*(?:,|\(|[-–—]\s)")
@@ -308,8 +307,6 @@ class Context:
         # the subject opens the sentence (after an optional adverbial phrase and title)
         if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 50) : r[0]]) or len(head) > 60 or _QUOTE_CHAR_RE.search(head):
             return None
-        if r[3] in ("pronoun", "honorific"):
-            return self.spot_from_row(r)
         return self.spot_from_row(r)
 
     def _apposition_head(self, rows, k: int, cue_s: int) -> int:

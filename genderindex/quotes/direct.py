@@ -13,7 +13,6 @@ from .attribute import _POSSESSOR_RE, Attribution, Context, has_words, n_words
 MIN_WORDS = 5
 #: most characters between the previous attribution and a floating quote
 MAX_GAP = 300
-_END_PUNCT_RE = re.compile(r"[.!?…]")
 
 
 def is_substantial(ctx: Context, q) -> bool:

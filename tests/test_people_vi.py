@@ -214,3 +214,9 @@ def test_religious_names_get_no_name_statistics():
 
 def test_deities_and_groups_are_not_people():
     assert people("Người dân cúng ông Táo và dâng hương ở đền thờ hai Bà Trưng.") == []
+
+
+def test_named_construction():
+    ps = people("Một cô gái tên Ngân đã giúp đỡ cụ bà.")
+    assert [p.name for p in ps] == ["Ngân"]
+    assert ps[0].gender == "female"

@@ -220,7 +220,7 @@ def _title_continues(ctx: _Ctx, tok: Tok, lex) -> bool:
 @lru_cache(maxsize=1)
 def _hon_tail_re() -> re.Pattern:
     """An honorific or title word right before an offset (searched with ``endpos``)."""
-    words = set(people_lexicon().honorifics) | {"vua", "tướng", "thầy", "cô", "đồng chí"}
+    words = set(people_lexicon().honorifics) | {"vua", "tướng", "thầy", "cô", "đồng chí", "tên", "tên là"}
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![^\W\d_])(?:{alt})[\s\"“”'‘’.]*$")
 
@@ -247,6 +247,7 @@ _OTHER_NAME = re.compile(
     r"(?<![^\W\d_])(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đoàn|Đinh|Lâm|Mai|"
     r"Trịnh|Trương|Cao|Lương|Tạ|Chu|Lưu|Tô|Phùng|Vương) [A-ZĐ]"
 )
+_NAMED = re.compile(r"(?<![^\W\d_])tên(?:\s+là)?\s+$")
 _CAP_PAIR = re.compile(r"(?<![^\W\d_])([A-ZĐ][^\W\d_]+) ([A-ZĐ][^\W\d_]+)")
 
 
@@ -508,6 +509,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         strong = False
         if hon is not None:
             strong = True
+        elif n <= 3 and not foreign and _NAMED.search(ctx.lower, max(0, toks[0].start - 12), toks[0].start):
+            strong = True  # "một cô gái tên Hương", "cháu bé có tên là Minh"
         elif known:
             strong = True
         elif has_family and 2 <= n <= 5 and (namey or title is not None):

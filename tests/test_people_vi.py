@@ -220,3 +220,8 @@ def test_named_construction():
     ps = people("Một cô gái tên Ngân đã giúp đỡ cụ bà.")
     assert [p.name for p in ps] == ["Ngân"]
     assert ps[0].gender == "female"
+
+
+def test_birth_order_nicknames_after_honorific():
+    ps = people("Hai người đến chợ. Chị Hai cho biết giá cá tăng. Ba ngày sau, ông Sáu về quê.")
+    assert sorted((p.name, p.gender) for p in ps) == [("Hai", "female"), ("Sáu", "male")]

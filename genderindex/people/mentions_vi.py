@@ -229,7 +229,7 @@ def _hon_tail_re() -> re.Pattern:
 def _skip_words() -> frozenset:
     """Capitalised sentence-initial words that never start a name (not family names)."""
     lex = people_lexicon()
-    return frozenset(w for w in lex.vi_function if w not in lex.family_names)
+    return frozenset(w for w in lex.vi_function if w not in lex.family_names and w not in _NICKNAMES)
 
 
 def _first_name(w: str, lex) -> bool:
@@ -247,6 +247,8 @@ _OTHER_NAME = re.compile(
     r"(?<![^\W\d_])(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đoàn|Đinh|Lâm|Mai|"
     r"Trịnh|Trương|Cao|Lương|Tạ|Chu|Lưu|Tô|Phùng|Vương) [A-ZĐ]"
 )
+#: birth-order nicknames used as names after an honorific ("ông Tư", "chị Hai", "bà Sáu")
+_NICKNAMES = frozenset("hai ba tư bốn năm sáu bảy tám chín mười út".split())
 _NAMED = re.compile(r"(?<![^\W\d_])tên(?:\s+là)?\s+$")
 _CAP_PAIR = re.compile(r"(?<![^\W\d_])([A-ZĐ][^\W\d_]+) ([A-ZĐ][^\W\d_]+)")
 
@@ -310,7 +312,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             t0 = toks[0]
             w0 = t0.text.lower()
             if w0 in lex.vi_function and w0 not in lex.family_names:
-                continue  # a capitalised sentence-initial word
+                if not (w0 in _NICKNAMES and hon_tail.search(ctx.lower, max(0, t0.start - 16), t0.start)):
+                    continue  # a capitalised sentence-initial word ("Theo"), not "ông Tư"
             if (
                 t0.kind == "w"
                 and not hon_tail.search(ctx.lower, max(0, t0.start - 16), t0.start)
@@ -387,6 +390,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         while toks and (
             (toks[0].text.lower() in lex.vi_function and toks[0].text.lower() not in lex.family_names)
         ):
+            if toks[0].text.lower() in _NICKNAMES and hon_tail.search(ctx.lower, max(0, toks[0].start - 16), toks[0].start):
+                break
             toks = toks[1:]
         while toks and toks[-1].text.lower() in lex.vi_function and (
             toks[-1].text.lower() not in syl or (len(toks) >= 3 and _LOWER_NEXT.match(ctx.text, toks[-1].end))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from functools import lru_cache
 
 _UPPER = "".join(
@@ -151,8 +150,6 @@ class TitleIndex:
             if e < n and lower[e].isalpha():
                 continue
             prev = best_at_end.get(e)
-            if prev is None or e - prev[0] > e - s:
-                pass
             if prev is None or s < prev[0]:
                 best_at_end[e] = (s, phrase)
             if self.max_end_at.get(s, -1) < e:
@@ -197,5 +194,3 @@ def automaton(phrases: frozenset):
     a.make_automaton()
     return a
 
-
-sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))

@@ -36,3 +36,8 @@ def test_offsets_slice_original():
 def test_words_and_line_col():
     assert count_words("Bà Hương, 45 tuổi.") == 4
     assert line_col("ab\ncd", 4) == (2, 2)
+
+
+def test_english_plural_titles_do_not_split():
+    assert texts("Sens. John McCain and Rev. Al Sharpton spoke. Then they left.") == [
+        "Sens. John McCain and Rev. Al Sharpton spoke.", "Then they left."]

@@ -18,7 +18,8 @@ ABBREVIATIONS = frozenset(
     tp tt q p ths th.s ts pgs gs bs bsck ks cn ths.bs pgs.ts gs.ts ts.bs ncs kts
     ông bà mr mrs ms dr prof st jr sr no nos vs etc inc ltd co corp gen sen rep gov lt col
     sgt capt cmdr adm maj mt ft jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k
-    e.g i.e a.m p.m tr tp.hcm
+    e.g i.e a.m p.m tr tp.hcm sens reps rev gens govs supt det insp sgts messrs mmes pres
+    univ dept est approx fig
     """.split()
 )
 

@@ -27,7 +27,7 @@ _PARA_RE = re.compile(r"[^\n]+")
 # candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space
 _END_RE = re.compile(r"(?:[.!?…]+|\.\.\.)[\"”’»)\]]*(?=\s+|$)")
 # glued sentences: a lower-case word, a full stop, then a capitalised word ("bếp.Lực")
-_GLUED_RE = re.compile(rf"(?<={_LETTER}{{2}})[.!?](?=[^\W\d_a-zđ][^\W\d_A-ZĐ])")
+_GLUED_RE = re.compile(r"[.!?](?=[^\W\d_a-zđ][^\W\d_A-ZĐ])")
 _WORD_BEFORE_RE = re.compile(rf"({_LETTER}[\w.]*)\.?$")
 _TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 
@@ -53,26 +53,36 @@ def paragraphs(text: str) -> list[Segment]:
     return out
 
 
+_LOOKBACK = 40  # characters searched backwards for the word before a full stop
+
+
+def _word_before(para: str, end: int) -> tuple[str, int] | None:
+    """The word ending at ``para[end - 1]`` (dots inside allowed) and its start offset."""
+    lo = max(0, end - _LOOKBACK)
+    m = _WORD_BEFORE_RE.search(para, lo, end)
+    return (m.group(1), m.start(1)) if m else None
+
+
 def _is_abbreviation(para: str, dot: int) -> bool:
     """True when the full stop at ``para[dot]`` closes an abbreviation or initial."""
     if para[dot] != ".":
         return False
-    m = _WORD_BEFORE_RE.search(para, 0, dot + 1)
-    if not m:
+    found = _word_before(para, dot + 1)
+    if not found:
         return False
-    word = m.group(1)
+    word, word_start = found
     low = word.lower().rstrip(".")
     if low in ABBREVIATIONS or low.split(".")[-1] in ABBREVIATIONS:
         return True
     # initials: "H.", "N.T.H.", "J."
     bare = word.rstrip(".")
     if re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", bare) and bare[-1:].isupper():
-        nxt = para[dot + 1 :].lstrip()
+        nxt = para[dot + 1 : dot + 80].lstrip()
         if not nxt[:1].isupper():
             return True
         # "John F. Kennedy", "N.T.H. Nguyễn Văn": the initial sits inside a name;
         # "chị H. Lực lượng...": a lower-case word before it, the sentence ends there
-        before = para[: m.start()].rstrip().rsplit(None, 1)
+        before = para[max(0, word_start - _LOOKBACK) : word_start].rstrip().rsplit(None, 1)
         prev_cap = bool(before) and before[-1][:1].isupper()
         return prev_cap or _looks_like_name_start(nxt)
     return False
@@ -89,13 +99,15 @@ def _sentence_ends(para: str) -> list[int]:
         punct_end = m.start() + len(m.group(0).rstrip("\"”’»)]"))
         if _is_abbreviation(para, punct_end - 1):
             continue
-        rest = para[m.end() :].lstrip()
+        rest = para[m.end() : m.end() + 8].lstrip()
         if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘«(-–—["):
             continue
         ends.add(m.end())
     for m in _GLUED_RE.finditer(para):
-        word = _WORD_BEFORE_RE.search(para, 0, m.start() + 1)
-        if word and word.group(1).islower() and word.group(1).lower() not in ABBREVIATIONS:
+        if m.start() < 2 or not (para[m.start() - 1].isalpha() and para[m.start() - 2].isalpha()):
+            continue
+        found = _word_before(para, m.start())
+        if found and found[0].islower() and found[0].lower() not in ABBREVIATIONS:
             ends.add(m.end())
     return sorted(ends)
 

@@ -7,6 +7,7 @@ only quotation marks at word boundaries, never apostrophes (``don't``, ``Bộ's`
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 _PAIRS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
@@ -28,12 +29,17 @@ def _is_word(c: str) -> bool:
     return c.isalnum()
 
 
+_MARKS_RE = re.compile("[\n\"“”«»‘’„']")
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """All quoted spans (outer and nested), sorted by start."""
     out: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []  # (expected closer, start)
     n = len(text)
-    for i, c in enumerate(text):
+    for m in _MARKS_RE.finditer(text):
+        i = m.start()
+        c = text[i]
         if c == "\n":
             # unclosed quotes end with the paragraph
             while stack:

@@ -33,25 +33,23 @@ for _b in _BASES:
 _TONED_AE = "".join(c for c, (b, _) in _SPLIT.items() if b in "aAeE")
 _TONED_Y = "".join(c for c, (b, _) in _SPLIT.items() if b in "yY")
 _LETTER = r"[^\W\d_]"
-# a word that ends in o + toned a/e, or u + toned y (open syllable, tone on the last vowel)
-_TONE_RE = re.compile(
-    rf"(?<!{_LETTER})({_LETTER}*?)(?:([oO])([{_TONED_AE}])|([uU])([{_TONED_Y}]))(?!{_LETTER})"
-)
+# o + toned a/e, or u + toned y, at the end of a word (open syllable, tone on the last vowel)
+_TONE_RE = re.compile(rf"(?:([oO])([{_TONED_AE}])|([uU])([{_TONED_Y}]))(?!{_LETTER})")
 
 
 def _fix_tone(m: re.Match[str]) -> str:
-    prefix = m.group(1)
-    if m.group(2):
-        first, toned = m.group(2), m.group(3)
+    if m.group(1):
+        first, toned = m.group(1), m.group(2)
     else:
-        first, toned = m.group(4), m.group(5)
-        if prefix[-1:] in ("q", "Q"):  # quý: the u belongs to "qu"
+        first, toned = m.group(3), m.group(4)
+        start = m.start()
+        if start and m.string[start - 1] in "qQ":  # quý: the u belongs to "qu"
             return m.group(0)
     base, tone = _SPLIT[toned]
     moved = _JOIN.get((first, tone))
     if moved is None:
         return m.group(0)
-    return prefix + moved + base
+    return moved + base
 
 
 def place_tones(text: str) -> str:

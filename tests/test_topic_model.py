@@ -147,3 +147,29 @@ def test_classify_does_not_import_sklearn():
 
 def test_model_is_cached():
     assert get_model("vi") is get_model("vi")
+
+
+def test_consistency_rule_sets_the_other_flag():
+    from genderindex.topic.model import HeadScore, apply_consistency
+
+    rule = {"ge_from_gbv": True, "gbv_from_ge": True, "categories": ["sexual", "vaw"], "where": ["title", "lead"]}
+
+    def scores(ge, gbv):
+        return {"ge_topic": HeadScore(0.7 if ge else 0.2, ge, 0.0, []),
+                "gbv_story": HeadScore(0.7 if gbv else 0.2, gbv, 0.0, [])}
+
+    s = scores(False, True)
+    apply_consistency(s, {"lex:vaw:title": 1.0}, rule)
+    assert s["ge_topic"].flag and "lex:vaw:title" in s["ge_topic"].rule
+    assert s["ge_topic"].probability == 0.2  # probability untouched
+    s = scores(True, False)
+    apply_consistency(s, {"lex:sexual:lead": 1.0}, rule)
+    assert s["gbv_story"].flag
+    # violence terms only deep in the body, or only general-violence terms: no change
+    for lex in ({"lex:vaw": 1.0}, {"lex:violence:title": 1.0}):
+        s = scores(False, True)
+        apply_consistency(s, lex, rule)
+        assert not s["ge_topic"].flag and not s["ge_topic"].rule
+    s = scores(False, True)
+    apply_consistency(s, {"lex:vaw:title": 1.0}, {})
+    assert not s["ge_topic"].flag

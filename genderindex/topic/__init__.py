@@ -43,19 +43,15 @@ def get_model(lang: str) -> TopicModel:
 def _result(model: TopicModel, title: str, full: str) -> TopicResult:
     scores = model.score(title, full)
     ge, gbv = scores["ge_topic"], scores["gbv_story"]
-    expl = {
-        "model": f"topic_{model.lang} {model.version}",
-        "ge_topic": {
-            "probability": round(ge.probability, 4),
-            "threshold": model.heads["ge_topic"]["threshold"],
-            "top_features": [{"feature": f, "contribution": w} for f, w in ge.top],
-        },
-        "gbv_story": {
-            "probability": round(gbv.probability, 4),
-            "threshold": model.heads["gbv_story"]["threshold"],
-            "top_features": [{"feature": f, "contribution": w} for f, w in gbv.top],
-        },
-    }
+    expl: dict[str, Any] = {"model": f"topic_{model.lang} {model.version}"}
+    for name, sc in (("ge_topic", ge), ("gbv_story", gbv)):
+        expl[name] = {
+            "probability": round(sc.probability, 4),
+            "threshold": model.heads[name]["threshold"],
+            "top_features": [{"feature": f, "contribution": w} for f, w in sc.top],
+        }
+        if sc.rule:
+            expl[name]["rule"] = sc.rule
     return TopicResult(ge.flag, gbv.flag, ge.probability, gbv.probability, expl)
 
 

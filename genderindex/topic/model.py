@@ -51,6 +51,7 @@ class HeadScore:
     flag: bool
     decision: float
     top: list[tuple[str, float]]
+    rule: str = ""  # set when the consistency rule, not the threshold, decided the flag
 
 
 class TopicModel:
@@ -76,6 +77,8 @@ class TopicModel:
         self.counter = NgramCounter(vocab)
         self.lexicon = LexiconMatcher(p["lexicons"])
         self.heads = heads
+        # consistency between the flags (see apply_consistency); absent in older files
+        self.consistency: dict[str, Any] = p.get("consistency") or {}
         self.lex_coef = {h: heads[h]["lex_coef"] for h in HEADS}
 
     # ------------------------------------------------------------------ scoring
@@ -111,7 +114,33 @@ class TopicModel:
             prob = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
             top = heapq.nlargest(top_k, (x for x in contrib if x[1] > 0), key=lambda x: x[1])
             out[h] = HeadScore(prob, prob >= head["threshold"], d, [(f, round(w, 4)) for f, w in top])
+        apply_consistency(out, lex, self.consistency)
         return out
+
+
+def focus_terms(lex: dict[str, float], categories: list[str], where: list[str]) -> list[str]:
+    """Lexicon features ``lex:<c>:<w>`` present for the given categories and places."""
+    return [f"lex:{c}:{w}" for c in categories for w in where if lex.get(f"lex:{c}:{w}")]
+
+
+def apply_consistency(scores: dict[str, HeadScore], lex: dict[str, float], rule: dict[str, Any]) -> None:
+    """The two flags are not independent (ANNOTATION.md: gender-based violence is a gender-
+    equality topic). When one flag is on and the title or lead names violence against women
+    or sexual violence (``rule["categories"]`` in ``rule["where"]``), the other flag is set
+    too; ``HeadScore.rule`` says so. The probabilities are left as the model gave them."""
+    if not rule:
+        return
+    cats, where = rule.get("categories", []), rule.get("where", [])
+    ge, gbv = scores["ge_topic"], scores["gbv_story"]
+    if ge.flag == gbv.flag:
+        return
+    hits = focus_terms(lex, cats, where)
+    if not hits:
+        return
+    if gbv.flag and rule.get("ge_from_gbv"):
+        ge.flag, ge.rule = True, "gbv_story with " + ", ".join(hits)
+    elif ge.flag and rule.get("gbv_from_ge"):
+        gbv.flag, gbv.rule = True, "ge_topic with " + ", ".join(hits)
 
 
 def _check_structure(data: Any, source: str) -> None:

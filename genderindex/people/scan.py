@@ -88,6 +88,8 @@ _GLUED_RE = re.compile(f"[{_LOWER}][{_UPPER}]")
 
 def _glued_at(t: str) -> int:
     """Index of the first lower-to-upper change at or after position 3 ("NộiAn" -> 3)."""
+    if t[1:].islower():
+        return 0  # the usual case: no upper-case letter after the first
     m = _GLUED_RE.search(t, 2)
     return m.start() + 1 if m else 0
 
@@ -96,18 +98,19 @@ def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
     """Maximal runs of capitalised words/initials separated by single spaces (all-caps
     words and glued words such as "NộiAn" split runs), as token lists. One-word runs whose
     lower-case form is in ``skip`` (sentence-initial function words) are left out."""
-    out: list[list[Tok]] = []
+    res: list[list[Tok]] = []
     for m in _RUN_RE.finditer(text):
         w = m.group()
         if " " not in w and "\u00a0" not in w and "." not in w:
-            # the usual case: one capitalised word
+            # the usual case: one capitalised word (nothing to trim)
             if w.lower() in skip:
                 continue
             if not (len(w) >= 2 and w.isupper()):
                 k = _glued_at(w)
                 if not k:
-                    out.append([Tok(m.start(), m.end(), w, "w")])
+                    res.append([Tok(m.start(), m.end(), w, "w")])
                     continue
+        out: list[list[Tok]] = []
         cur: list[Tok] = []
         for t in _IN_RUN_RE.finditer(text, m.start(), m.end()):
             w = t.group()
@@ -129,15 +132,14 @@ def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
             cur.append(Tok(s, t.end(), w, kind, cap, caps))
         if cur:
             out.append(cur)
-    # particles only inside a run
-    res = []
-    for r in out:
-        while r and not r[-1].cap:
-            r = r[:-1]
-        while r and not r[0].cap:
-            r = r[1:]
-        if r:
-            res.append(r)
+        # particles only inside a run
+        for r in out:
+            while r and not r[-1].cap:
+                r = r[:-1]
+            while r and not r[0].cap:
+                r = r[1:]
+            if r:
+                res.append(r)
     return res
 
 

@@ -36,3 +36,24 @@ def test_testimony_verbs_en():
         lang="en",
     )
     assert ps["John Doe"].quoted
+
+
+# -- speech by a person's family, company or representative -------------------------
+
+
+def test_family_or_company_speech_is_not_the_persons():
+    ps, qs, _ = run(
+        "Gia đình chị Nguyễn Thị Lan cho rằng chị bị ép buộc. "
+        "Chiều qua, công ty quản lý của nữ diễn viên 26 tuổi Trần Thị Mai khẳng định, cô sẽ nghỉ ngơi một thời gian.",
+        [("Nguyễn Thị Lan", "female", "chị Nguyễn Thị Lan"), ("Trần Thị Mai", "female")],
+    )
+    assert not ps["Nguyễn Thị Lan"].quoted
+    assert not ps["Trần Thị Mai"].quoted
+
+
+def test_kin_word_after_comma_keeps_the_head_speaker():
+    ps, qs, _ = run(
+        "Bà Lê Thị Hoa, mẹ của anh Nguyễn Văn Tú, cho biết con trai bà đã về nhà an toàn.",
+        [("Lê Thị Hoa", "female", "Bà Lê Thị Hoa"), ("Nguyễn Văn Tú", "male", "anh Nguyễn Văn Tú")],
+    )
+    assert ps["Lê Thị Hoa"].quoted and not ps["Nguyễn Văn Tú"].quoted

@@ -58,10 +58,14 @@ class _HardStop:
 
 _HARD_STOP_RE = _HardStop()
 # preceding words that make a mention a possessor or companion, not the subject
+# (kin, family, company, representative: "gia đình chị Lan cho rằng", "công ty quản lý của
+# nữ diễn viên 26 tuổi Mai khẳng định" – the speaker is not the named person)
 _POSSESSOR_RE = re.compile(
     r"(?:^|\s)(?:của|vợ|chồng|con|bố|mẹ|cha|anh trai|em trai|chị gái|em gái|với|cùng|"
+    r"gia đình|người thân|người nhà|họ hàng|bạn gái|bạn trai|người yêu|công ty|"
     r"cho|thay mặt|of|with|for|to|wife|husband|son|daughter|by)\s+"
-    r"(?:(?:cựu|nguyên|former|[A-ZĐÀ-Ỹ][\w.]*|[a-zđ][\w]*)\s+){0,5}$",
+    r"(?:(?:cựu|nguyên|former|[A-ZĐÀ-Ỹ][\w.]*|[a-zđ][\w]*|\d+)\s+){0,5}$",
+    re.IGNORECASE,
 )
 # a speaker tag right after a quotation: '”, anh X' / '” - chị Y' / ',” said' / '!” ông Z'
 # (not a new sentence after a closed quotation: '... thing.” After Trump ...')

@@ -18,7 +18,7 @@ from ..text.document import TextDoc
 from .candidate import Cand, in_spans
 from .lexicon import people_lexicon
 from .names import is_en_first_name
-from .scan import PARTICLES, TitleIndex, Tok, automaton, find_runs, tokenize
+from .scan import PARTICLES, TitleIndex, Tok, automaton, find_runs, matches_at, tokenize
 
 _CREDIT_EN = re.compile(
     r"\b(?:reporting|editing|writing|additional\s+reporting|compiled|photos?|photograph|video|"
@@ -27,6 +27,21 @@ _CREDIT_EN = re.compile(
     r"|\b(?:photo|photograph|credit|image)\s*:\s*[^\n]{0,80}",
     re.IGNORECASE | re.MULTILINE,
 )
+# _CREDIT_EN can only start at a line start or at one of these words; letters that match
+# them case-insensitively but lower-case differently send a text to the plain search
+_CREDIT_KEYS = re.compile(r"reporting|editing|writing|additional|compiled|photo|video|graphic|contributed|credit|image")
+_CASE_ODD = ("ſ", "ı", "İ", "\u212a")  # long s, dotless i, dotted I, Kelvin sign
+_NEWLINE = re.compile(r"\n")
+
+
+def _credit_spans(text: str, lower: str) -> list[tuple[int, int]]:
+    """Spans of credit and byline phrases (``_CREDIT_EN`` matches)."""
+    if any(c in text for c in _CASE_ODD):
+        return [m.span() for m in _CREDIT_EN.finditer(text)]
+    starts = {0} | {m.end() for m in _NEWLINE.finditer(text)} | {m.start() for m in _CREDIT_KEYS.finditer(lower)}
+    return [m.span() for m in matches_at(_CREDIT_EN, text, sorted(starts))]
+
+
 _BAD_GAP = re.compile(r"[.!?;:\n]")
 _POSS = ("'s", "’s")
 _QUOTES = "\"“”'‘’"
@@ -97,7 +112,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
     lex = people_lexicon()
     ctx = _Ctx(doc, lex)
     text = ctx.text
-    excl = [m.span() for m in _CREDIT_EN.finditer(text)]
+    excl = _credit_spans(text, doc.lower)
     paras = doc.paragraphs
     pstarts = [p.start for p in paras]
     single_orgs = {o for o in lex.organisations if " " not in o}

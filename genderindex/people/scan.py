@@ -204,3 +204,18 @@ def automaton(phrases: frozenset):
     a.make_automaton()
     return a
 
+
+
+def matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern that can only match at some of the
+    sorted ``starts`` (a cheap superset found beforehand, e.g. keyword positions), which
+    avoids running a slow pattern at every position. The pattern must not match empty."""
+    out = []
+    end = 0
+    for s in starts:
+        if s >= end:
+            m = pattern.match(text, s)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out

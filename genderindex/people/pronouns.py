@@ -13,11 +13,22 @@ from functools import lru_cache
 
 from ..text.document import TextDoc
 from .lexicon import people_lexicon
+from .scan import matches_at
 
 WINDOW = 600  # characters to look back for the antecedent
 GENDER_WINDOW = 250  # a pronoun gives a gender only to a person mentioned this close
 
 _EN_RE = re.compile(r"(?<![\w'’])(he|him|his|himself|she|her|hers|herself)(?![\w'’])", re.IGNORECASE)
+# where _EN_RE can start: a word starting with h/s followed by e/i/h, every letter that
+# matches case-insensitively included (long s, dotless i, dotted I)
+_EN_START = re.compile(r"[hHsSſ](?<![\w'’][\s\S])[eEiIıİhH]")
+
+
+def _en_matches(text: str) -> list[re.Match]:
+    """``list(_EN_RE.finditer(text))``, trying the pattern only where it can start."""
+    return matches_at(_EN_RE, text, [m.start() for m in _EN_START.finditer(text)])
+
+
 _EN_G = {"he": "male", "him": "male", "his": "male", "himself": "male"}
 _PREV_BLOCK = frozenset(
     "các những hai ba mấy vài nhiều mọi quý cụ ông bà anh chị em cô chú bác con cháu thưa kính gửi lão "
@@ -40,7 +51,7 @@ def find_references(doc: TextDoc) -> list[tuple[int, int, str, str | None]]:
     out = []
     text, low = doc.text, doc.lower
     if doc.lang == "en":
-        for m in _EN_RE.finditer(text):
+        for m in _en_matches(text):
             w = m.group(1).lower()
             if doc.in_quote(m.start(), m.end()):
                 continue

@@ -57,3 +57,43 @@ def test_kin_word_after_comma_keeps_the_head_speaker():
         [("Lê Thị Hoa", "female", "Bà Lê Thị Hoa"), ("Nguyễn Văn Tú", "male", "anh Nguyễn Văn Tú")],
     )
     assert ps["Lê Thị Hoa"].quoted and not ps["Nguyễn Văn Tú"].quoted
+
+
+# -- topic-only verbs ------------------------------------------------------------------
+
+
+def test_verb_with_only_a_topic_is_not_a_quote():
+    ps, qs, _ = run(
+        "Ông Lê Văn Sáu đến thăm trường. Ngoài ra, ông Lê Văn Sáu còn giải thích về vai trò của thư viện.",
+        [("Lê Văn Sáu", "male", "ông Lê Văn Sáu")],
+    )
+    assert not ps["Lê Văn Sáu"].quoted
+
+
+def test_ve_viec_gives_the_gist_and_is_reported_speech():
+    ps, qs, _ = run(
+        "Bà Phan Thị Yến đã nói về việc các gia đình cần ngồi ăn cơm cùng nhau mỗi tối.",
+        [("Phan Thị Yến", "female", "Bà Phan Thị Yến")],
+    )
+    assert ps["Phan Thị Yến"].quoted
+
+
+def test_quotation_then_speaker_about_a_topic_is_direct():
+    ps, qs, _ = run(
+        "“Chúng tôi sẽ xây xong cây cầu trước mùa mưa năm sau”, ông Đỗ Văn Bình nói về dự án.",
+        [("Đỗ Văn Bình", "male", "ông Đỗ Văn Bình")],
+    )
+    assert ps["Đỗ Văn Bình"].quote_type == "direct"
+
+
+# -- a trailing clause after the speaker -------------------------------------------------
+
+
+def test_quote_then_titled_speaker_then_trailing_clause():
+    ps, qs, _ = run(
+        "“Ông ấy đã được trả tự do sau sáu tháng vì lý do sức khỏe”, Bộ trưởng Tư pháp Lê Văn Long "
+        "phát biểu trước báo giới hôm nay, nhắc đến cựu thủ tướng Trần Văn Khải.",
+        [("Lê Văn Long", "male"), ("Trần Văn Khải", "male")],
+    )
+    assert ps["Lê Văn Long"].quoted and ps["Lê Văn Long"].quote_type == "direct"
+    assert not ps["Trần Văn Khải"].quoted

@@ -19,6 +19,11 @@ _TAIL_START_RE = re.compile(
 _COORD_VP_RE = re.compile(r"(?<!\w)(?:and|but|và|nhưng|rồi)(?:\s+(?:also|then|later|cũng|còn|đã))?\s+$")
 _NOT_TITLE_GAP_RE = re.compile(r"(?:^|\s)(?:a|an|of|list|report|data|survey|poll|danh sách|số liệu|thống kê|khảo sát)(?!\w)", re.IGNORECASE)
 _TAIL_PUNCT_RE = re.compile(r"[,:“\"]")
+# a verb followed only by its topic reports no content ("ông giải thích về tầm quan trọng của
+# chúng", "she talked about her childhood"); "về việc" + clause gives the gist, it is content
+_TOPIC_RE = re.compile(r"^\s*(?:về(?!\s+việc)|about|on the subject of)(?!\w)", re.IGNORECASE)
+# a short tail, then a comma and a trailing clause ("phát biểu trước báo giới, nhắc đến ông Y")
+_TAIL_THEN_CLAUSE_RE = re.compile(r"^[^,:;“”\"«»]{0,60},")
 _INVERTED_RE = re.compile(r"[,”\"]\s*$")
 _SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?']\s*$")
 # coordinated speakers: "ông A và bà B cho biết" / "A and B said"
@@ -90,7 +95,7 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
             s, e = _strip_span(text, pos + mm.end(), se)
             if has_words(text[s:e], 2):
                 return s, e, "indirect", None
-    if strong and has_words(rest, 3) and not (_is_tail(rest) and _TAIL_START_RE.match(rest)):
+    if strong and has_words(rest, 3) and not (_is_tail(rest) and _TAIL_START_RE.match(rest)) and not _TOPIC_RE.match(rest):
         s, e = _strip_span(text, pos, se)
         return s, e, "indirect", None
     return None
@@ -101,8 +106,9 @@ def _is_tail(rest: str) -> bool:
     return not has_words(rest, _TAIL_MAX_WORDS + 1) and not _TAIL_PUNCT_RE.search(rest)
 
 
-def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed: bool = False):
-    """(start, end, type, quote) of the content before a closing ``speaker + verb``."""
+def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed: bool = False, quote_only: bool = False):
+    """(start, end, type, quote) of the content before a closing ``speaker + verb``
+    (``quote_only``: only a quotation, not an unquoted clause)."""
     if not relaxed and not _is_tail(rest):
         return None
     text = ctx.text
@@ -115,6 +121,8 @@ def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed:
             # the chunk between the quote and the speaker may hold a title ("Chủ tịch xã, ")
             if len(tail) <= 60 and "." not in tail:
                 return q.inner_start, q.inner_end, "direct", q
+    if quote_only:
+        return None
     before = text[ss:chunk_start]
     if _SEP_BEFORE_RE.search(before) and has_words(before, 3):
         s, e = _strip_span(text, ss, chunk_start)
@@ -172,9 +180,13 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             rest = ctx.text[ce:se]
             content = None
             if _is_tail(rest):
-                content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest)
+                content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, quote_only=bool(_TOPIC_RE.match(rest)))
             if content is None:
                 content = _content_after(ctx, verb, ce, se, strong)
+            if content is None and _TAIL_THEN_CLAUSE_RE.match(rest) and _is_tail(rest.split(",", 1)[0]):
+                # '"...", Bộ trưởng X phát biểu trước báo giới, nhắc đến ông Y': a quotation
+                # before the speaker, then a trailing clause
+                content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=True)
         if content is None:
             continue
         s, e, typ, q = content

@@ -97,3 +97,17 @@ def test_quote_then_titled_speaker_then_trailing_clause():
     )
     assert ps["Lê Văn Long"].quoted and ps["Lê Văn Long"].quote_type == "direct"
     assert not ps["Trần Văn Khải"].quoted
+
+
+# -- "Org dẫn lời X" after a quotation --------------------------------------------------
+
+
+def test_quote_then_agency_quoting_a_titled_person():
+    ps, qs, _ = run(
+        "“Nghi phạm đã ra đầu thú sau hai ngày lẩn trốn”, hãng tin AP dẫn lời Maria Lopez, "
+        "cảnh sát trưởng thành phố, hôm nay.",
+        [("Maria Lopez", "female")],
+    )
+    assert ps["Maria Lopez"].quote_type == "direct"
+    (q,) = [q for q in qs if q.speaker]
+    assert q.text.startswith("Nghi phạm đã ra đầu thú")

@@ -327,4 +327,9 @@ def _role_apposition(ctx: Context, tail: str) -> bool:
 
 def _is_apposition(after: str) -> bool:
     """``" - đại diện Mỹ tại LHQ."``: a title after the name, then the sentence ends."""
-    return bool(re.match(r"^\s*(?:,|[-–—])\s*[^,:“”\"]{0,100}$", after))
+    return bool(_APPOSITION_RE.match(after))
+
+
+# a title after the name, possibly with a time or place adjunct, then the sentence ends
+# ("dẫn lời X, chánh án tỉnh Y, hôm nay.")
+_APPOSITION_RE = re.compile(r"^\s*(?:,|[-–—])\s*[^,:“”\"]{0,100}(?:,[^,:“”\"]{0,30}){0,1}$")

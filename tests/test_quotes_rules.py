@@ -111,3 +111,26 @@ def test_quote_then_agency_quoting_a_titled_person():
     assert ps["Maria Lopez"].quote_type == "direct"
     (q,) = [q for q in qs if q.speaker]
     assert q.text.startswith("Nghi phạm đã ra đầu thú")
+
+
+# -- unnamed speakers -------------------------------------------------------------------
+
+
+def test_quote_from_unnamed_source_does_not_float_to_previous_speaker():
+    ps, qs, _ = run(
+        "Ông Nguyễn Văn Hải cho biết: “Chúng tôi đã nộp đủ hồ sơ cho cơ quan chức năng.” "
+        "“Vụ việc này còn nhiều uẩn khúc cần được làm rõ”, một nguồn tin thân cận cho hay.",
+        [("Nguyễn Văn Hải", "male", "Ông Nguyễn Văn Hải")],
+    )
+    (q,) = [q for q in qs if q.text.startswith("Vụ việc này")]
+    assert q.speaker is None and q.cue == "cho hay"
+
+
+def test_quote_from_unnamed_spokesman_en():
+    ps, qs, _ = run(
+        'Mary Stone said: "We filed every form on time." "The case raises many questions," a spokesman said.',
+        [("Mary Stone", "female")],
+        lang="en",
+    )
+    (q,) = [q for q in qs if q.text.startswith("The case")]
+    assert q.speaker is None

@@ -168,6 +168,14 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             spot = ctx.speaker_after(ce, se)
             inverted = spot is not None
         if spot is None:
+            # '"...", một nguồn tin thân cận cho hay' / '"...," a spokesman said': the
+            # quotation has a speaker, just not a named one (no floating to a nearby person)
+            rest = ctx.text[ce:se]
+            if _is_tail(rest):
+                content = _content_before(ctx, _chunk_start(ctx, cs, ss), ss, rest, quote_only=True)
+                if content is not None:
+                    s, e, typ, q = content
+                    out.append(Attribution(s, e, typ, None, ctx.text[cs:ce], cs, ce, q, "cue-unnamed"))
             continue
         content = None
         if inverted:

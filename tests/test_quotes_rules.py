@@ -134,3 +134,11 @@ def test_quote_from_unnamed_spokesman_en():
     )
     (q,) = [q for q in qs if q.text.startswith("The case")]
     assert q.speaker is None
+
+
+def test_chao_hoi_is_a_greeting_not_a_question():
+    ps, qs, _ = run(
+        "“Nghe tin ai cũng bất ngờ.” Ở đây anh Đỗ Văn Tài vẫn chào hỏi mọi người bình thường.",
+        [("Đỗ Văn Tài", "male", "anh Đỗ Văn Tài")],
+    )
+    assert not ps["Đỗ Văn Tài"].quoted

@@ -184,3 +184,23 @@ def name_syllables() -> frozenset:
     t = name_tables()
     lex = people_lexicon()
     return frozenset(set(t["vi_given"]) | set(t["vi_middle"]) | set(lex.family_names))
+
+
+@dataclass(frozen=True)
+class WordIndex:
+    """Sets derived from the people lexicon for quick rejection before phrase lookups."""
+
+    single_orgs: frozenset  # one-word organisations
+    cap_noun_first: frozenset  # first words of ``cap_nouns``
+    vi_context_last: frozenset  # last words of ``vi_context``
+
+
+@lru_cache(maxsize=1)
+def word_index() -> WordIndex:
+    """The :class:`WordIndex` of :func:`people_lexicon` (built once)."""
+    lex = people_lexicon()
+    return WordIndex(
+        single_orgs=frozenset(o for o in lex.organisations if " " not in o),
+        cap_noun_first=frozenset(p.split(" ")[0] for p in lex.cap_nouns),
+        vi_context_last=frozenset(p.split(" ")[-1] for p in lex.vi_context),
+    )

@@ -16,7 +16,7 @@ import re
 
 from ..text.document import TextDoc
 from .candidate import Cand, in_spans
-from .lexicon import people_lexicon
+from .lexicon import people_lexicon, word_index
 from .names import is_en_first_name
 from .scan import PARTICLES, TitleIndex, Tok, automaton, find_runs, matches_at, tokenize
 
@@ -115,7 +115,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
     excl = _credit_spans(text, doc.lower)
     paras = doc.paragraphs
     pstarts = [p.start for p in paras]
-    single_orgs = {o for o in lex.organisations if " " not in o}
+    single_orgs = word_index().single_orgs
     out: list[Cand] = []
     heads = {p.start: p for p in paras}
     head_cache: dict[int, bool] = {}

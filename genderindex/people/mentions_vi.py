@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..text.document import TextDoc
 from ..text.normalize import fold
 from .candidate import Cand, excluded_spans, in_spans, looks_like_byline
-from .lexicon import name_syllables, name_tables, people_lexicon
+from .lexicon import name_syllables, name_tables, people_lexicon, word_index
 from .names import is_en_first_name, is_foreign, is_vi_syllable
 from .scan import CAP_WORD_RE, PARTICLES, TitleIndex, Tok, automaton, find_runs, tokenize
 
@@ -160,6 +160,8 @@ def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
     pt = ctx.prev_toks(pos)
     if len(pt) >= 2 and pt[-1].text == "." and pt[-2].kind == "w" and pt[-2].text.lower() + "." in lex.vi_context:
         return True  # "TP. Hồ Chí Minh", "P. Bình Khánh"
+    if words[-1] not in word_index().vi_context_last and words[-1] not in _INSTITUTION_MODS:
+        return False  # no context phrase or institution modifier ends here
     for k in (3, 2, 1):
         if len(words) >= k and " ".join(words[-k:]) in lex.vi_context:
             if len(words) > k and words[-k - 1] + " " + words[-k] in _NOT_CONTEXT:
@@ -209,8 +211,10 @@ def _title_continues(ctx: _Ctx, tok: Tok, lex) -> bool:
         return True
     if tok.text.lower() in lex.vi_modifiers and ctx.titles.max_end_at.get(tok.end + 1, 0) > tok.end:
         return True  # "Phó" + "Chánh thanh tra"
-    nxt = ctx.lower[tok.end : tok.end + 24].split()
     w = tok.text.lower()
+    if w not in word_index().cap_noun_first:
+        return False
+    nxt = ctx.lower[tok.end : tok.end + 24].split()
     for k in (1, 2):
         if len(nxt) >= k and " ".join([w] + nxt[:k]) in lex.cap_nouns:
             return True
@@ -291,7 +295,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     }
     last_place_end = -10
     last_place_named = False  # the last place looked like a person's name (a street "Lê Lợi")
-    single_orgs = {o for o in lex.organisations if " " not in o}
+    single_orgs = word_index().single_orgs
     hon_tail = _hon_tail_re()
     tc_cache: dict[int, bool] = {}
 
@@ -302,8 +306,12 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             return False
         r = tc_cache.get(k)
         if r is None:
-            nw = len(_WORD_RE.findall(paras[k].text))
-            r = nw >= 4 and len(CAP_WORD_RE.findall(paras[k].text)) / nw > 0.6
+            caps = len(CAP_WORD_RE.findall(paras[k].text))
+            if caps < 3:
+                r = False  # at most 2 of 4 or more words (the cheap count first)
+            else:
+                nw = len(_WORD_RE.findall(paras[k].text))
+                r = nw >= 4 and caps / nw > 0.6
             tc_cache[k] = r
         return r
 

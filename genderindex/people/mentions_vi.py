@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from ..text.document import TextDoc
 from ..text.normalize import fold
@@ -306,12 +307,11 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             return False
         r = tc_cache.get(k)
         if r is None:
-            caps = len(CAP_WORD_RE.findall(paras[k].text))
-            if caps < 3:
-                r = False  # at most 2 of 4 or more words (the cheap count first)
-            else:
-                nw = len(_WORD_RE.findall(paras[k].text))
-                r = nw >= 4 and caps / nw > 0.6
+            ptext = paras[k].text
+            caps = len(CAP_WORD_RE.findall(ptext))
+            # words are counted only up to 2 * caps + 1: beyond, capitals are under half
+            nw = sum(1 for _ in islice(_WORD_RE.finditer(ptext), 2 * caps + 1))
+            r = nw <= 2 * caps and nw >= 4 and caps / nw > 0.6
             tc_cache[k] = r
         return r
 

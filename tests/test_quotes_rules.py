@@ -142,3 +142,55 @@ def test_chao_hoi_is_a_greeting_not_a_question():
         [("Đỗ Văn Tài", "male", "anh Đỗ Văn Tài")],
     )
     assert not ps["Đỗ Văn Tài"].quoted
+
+
+# -- pronoun speakers ---------------------------------------------------------------
+
+
+def en_people_with_pronouns(doc, specs, pronouns):
+    """People as in ``run`` plus pronoun mentions resolved (as a recency resolver would) to
+    the given person: pronouns = [(occurrence text, index of occurrence, name)]."""
+    import re as _re
+
+    from test_quotes import people_in
+    from genderindex.types import Mention
+
+    people = people_in(doc, specs)
+    by = {p.name: p for p in people}
+    for form, k, name in pronouns:
+        m = list(_re.finditer(r"(?<!\w)" + form + r"(?!\w)", doc.text))[k]
+        by[name].mentions.append(Mention(m.start(), m.end(), form, "pronoun", name=name))
+        by[name].mentions.sort(key=lambda x: x.start)
+    return people
+
+
+def test_pronoun_speaker_prefers_subject_of_its_sentence():
+    from genderindex.quotes import find_quotes
+    from genderindex.text.document import TextDoc
+
+    text = 'When Tom Baker was asked whether he admires Carl Jones, he said, "Stop it with that kind of stuff."'
+    doc = TextDoc(text, lang="en")
+    people = en_people_with_pronouns(doc, [("Tom Baker", "male"), ("Carl Jones", "male")], [("he", 1, "Carl Jones")])
+    find_quotes(doc, people)
+    by = {p.name: p for p in people}
+    assert by["Tom Baker"].quoted and not by["Carl Jones"].quoted
+
+
+def test_pronoun_speaker_is_not_a_name_inside_the_content():
+    ps, qs, _ = run(
+        "Analysts compared the two campaigns, and Ted Rowe spoke at length. "
+        "Paul Grant was the strongest candidate in a decade, he said.",
+        [("Ted Rowe", "male"), ("Paul Grant", "male")],
+        lang="en",
+    )
+    assert ps["Ted Rowe"].quoted and not ps["Paul Grant"].quoted
+
+
+def test_quote_before_speaker_then_adjunct_and_relative_clause():
+    ps, qs, _ = run(
+        '"This is the first time a woman leads the ticket," Ann Lee said in the video, which was made by volunteers.',
+        [("Ann Lee", "female")],
+        lang="en",
+    )
+    (q,) = [q for q in qs if q.speaker]
+    assert q.type == "direct" and q.text.startswith("This is the first time")

@@ -62,10 +62,9 @@ _HARD_STOP_RE = _HardStop()
 # nữ diễn viên 26 tuổi Mai khẳng định" – the speaker is not the named person)
 _POSSESSOR_RE = re.compile(
     r"(?:^|\s)(?:của|vợ|chồng|con|bố|mẹ|cha|anh trai|em trai|chị gái|em gái|với|cùng|"
-    r"gia đình|người thân|người nhà|họ hàng|bạn gái|bạn trai|người yêu|công ty|"
+    r"(?i:gia đình|người thân|người nhà|họ hàng|bạn gái|bạn trai|người yêu|công ty)|"
     r"cho|thay mặt|of|with|for|to|wife|husband|son|daughter|by)\s+"
     r"(?:(?:cựu|nguyên|former|[A-ZĐÀ-Ỹ][\w.]*|[a-zđ][\w]*|\d+)\s+){0,5}$",
-    re.IGNORECASE,
 )
 # a speaker tag right after a quotation: '”, anh X' / '” - chị Y' / ',” said' / '!” ông Z'
 # (not a new sentence after a closed quotation: '... thing.” After Trump ...')
@@ -256,6 +255,38 @@ class Context:
         if pid is None:
             return None
         return Spot(pid, ws, we, "pronoun" if self.lex.lang == "en" else "honorific")
+
+    def salient_for_pronoun(self, spot: Spot, ss: int, c_s: int, c_e: int) -> Spot:
+        """Re-resolve a gendered pronoun speaker by salience rather than recency: the
+        first compatible person of the pronoun's own sentence (the subject of
+        ``When Flynn was asked whether he respects Putin, he said``). Names inside
+        quotation marks or inside the reported content ``[c_s, c_e)`` are never the
+        speaker (``Obama was the first black president, he said``): then the most recent
+        compatible person outside them."""
+        word = " ".join(self.lower[spot.start : spot.end].split())
+        want = self.lex.bare_gender.get(word)
+        if want not in ("male", "female"):
+            return spot
+
+        def ok(r) -> bool:
+            return (
+                r[0] != spot.start
+                and not (c_s <= r[0] < c_e)
+                and not self.in_quote(r[0], r[1])
+                and self.people[r[2]].gender == want
+                and not _POSSESSOR_RE.search(self.text[max(0, r[0] - 50) : r[0]])
+            )
+
+        for r in self.idx.before(ss, spot.start):
+            if ok(r):
+                return Spot(r[2], spot.start, spot.end, spot.kind)
+        # no usable antecedent nearby: at least never a name inside the content or a quotation
+        cur = [r for r in self.idx.before(max(0, spot.start - 3000), spot.start) if r[2] == spot.pid and r[0] != spot.start]
+        if cur and all((c_s <= r[0] < c_e) or self.in_quote(r[0], r[1]) for r in cur[-1:]):
+            for r in reversed(self.idx.before(max(0, spot.start - 2500), spot.start)):
+                if ok(r):
+                    return Spot(r[2], spot.start, spot.end, spot.kind)
+        return spot
 
     def speaker_before(self, cue_s: int, lo: int) -> tuple[Spot | None, int]:
         """Speaker mention ending before ``cue_s`` (subject of the verb) and the start of

@@ -101,6 +101,18 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
     return None
 
 
+def _tail_then_clause(rest: str) -> bool:
+    """``rest`` is an adjunct tail (``in the video``, ``trước báo giới``) or nothing, then a
+    comma and a clause that is not a quotation."""
+    head, after = rest.split(",", 1)
+    if _QUOTE_OPEN_RE.match(after):
+        return False
+    return not head.strip() or (_is_tail(head) and bool(_TAIL_START_RE.match(head)))
+
+
+_QUOTE_OPEN_RE = re.compile(r"^\s*[“\"«]")
+
+
 def _is_tail(rest: str) -> bool:
     """A short sentence tail after a closing verb ("với VnExpress.", "in a statement")."""
     return not has_words(rest, _TAIL_MAX_WORDS + 1) and not _TAIL_PUNCT_RE.search(rest)
@@ -189,6 +201,10 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             content = None
             if _is_tail(rest):
                 content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, quote_only=bool(_TOPIC_RE.match(rest)))
+            elif _TAIL_THEN_CLAUSE_RE.match(rest) and _tail_then_clause(rest):
+                # '"...," she said in the video, which was ...': the quotation is the content,
+                # not the adjunct after the verb
+                content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=True)
             if content is None:
                 content = _content_after(ctx, verb, ce, se, strong)
             if content is None and _TAIL_THEN_CLAUSE_RE.match(rest) and _is_tail(rest.split(",", 1)[0]):
@@ -200,6 +216,8 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         s, e, typ, q = content
         if e <= s:
             continue
+        if spot.kind in ("pronoun", "honorific") and ctx.lex.salience:
+            spot = ctx.salient_for_pronoun(spot, ss, s, e)
         out.append(Attribution(s, e, typ, spot, ctx.text[cs:ce], cs, ce, q, "cue"))
         # coordinated subjects: "ông A và bà B cho biết"
         for other in _coordinated(ctx, spot, ss, cs if rule_subject else None):
@@ -231,8 +249,12 @@ def _coordinated(ctx: Context, spot: Spot, ss: int, cue_s: int | None = None) ->
     rows = [r for r in ctx.idx.before(ss, spot.start) if r[2] != spot.pid]
     out = []
     cur = spot.start
+    bare = spot.kind in ("pronoun", "honorific")
     for r in reversed(rows):
-        if _COORD_RE.match(ctx.text[r[1] : cur]):
+        joiner = ctx.text[r[1] : cur]
+        if bare and "," in joiner:
+            break  # "... admires Carl Jones, he said": a clause boundary, not "A, B said"
+        if _COORD_RE.match(joiner):
             out.append(Spot(r[2], r[0], r[1], r[3]))
             cur = r[0]
         else:

@@ -46,6 +46,7 @@ class QuoteLexicon:
     title_dets: frozenset[str] = frozenset()
     participles: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
+    salience: bool = False  # re-resolve pronoun speakers by salience (subject first)
 
     def is_strong(self, cue: str) -> bool:
         return " ".join(cue.split()) in self.strong
@@ -150,5 +151,6 @@ def load_lexicon(lang: str) -> QuoteLexicon:
         frames=TermMatcher(frames),
         reported_by=TermMatcher(_check_list(data, "reported_by", path)),
         title_dets=frozenset(w.lower() for w in _check_list(data, "title_determiners", path)),
+        salience=bool(data.get("pronoun_salience", False)),
         blockers_re=re.compile(r"(?:^|[^\w])(?:" + _alt(blockers) + r")\s+$") if blockers else None,
     )

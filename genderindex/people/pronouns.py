@@ -37,13 +37,24 @@ _PREV_BLOCK = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=1)
-def _vi_re() -> re.Pattern:
+def _vi_phrases() -> list[str]:
     lex = people_lexicon()
     bare = [h for h, v in lex.honorifics.items() if v.get("pronoun") and " " not in h]
-    phr = sorted(set(lex.vi_pronouns) | set(bare), key=len, reverse=True)
-    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phr)
+    return sorted(set(lex.vi_pronouns) | set(bare), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _vi_re() -> re.Pattern:
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _vi_phrases())
     return re.compile(rf"(?<![^\W\d_])({alt})(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _vi_start_re() -> re.Pattern:
+    """The first words of the phrases of :func:`_vi_re` ending a word: every place where
+    ``_vi_re`` can match, found without a look-behind at each position (much faster)."""
+    first = sorted({p.split()[0] for p in _vi_phrases()}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, first)) + r")(?![^\W\d_])")
 
 
 def find_references(doc: TextDoc) -> list[tuple[int, int, str, str | None]]:
@@ -58,7 +69,7 @@ def find_references(doc: TextDoc) -> list[tuple[int, int, str, str | None]]:
             out.append((m.start(), m.end(), "pronoun", _EN_G.get(w, "female")))
         return out
     lex = people_lexicon()
-    for m in _vi_re().finditer(low):
+    for m in matches_at(_vi_re(), low, [m.start() for m in _vi_start_re().finditer(low)]):
         w = " ".join(m.group(1).split())
         s, e = m.span()
         # next word: a capitalised name or a kin/common-noun compound ends it

@@ -194,3 +194,13 @@ def test_quote_before_speaker_then_adjunct_and_relative_clause():
     )
     (q,) = [q for q in qs if q.speaker]
     assert q.type == "direct" and q.text.startswith("This is the first time")
+
+
+def test_hashtag_is_not_an_inverted_speaker_and_no_quote_across_paragraphs():
+    ps, qs, _ = run(
+        '"We want fair coverage for everybody at our rallies," Kate Moss said.\n\n'
+        "After the rally, other journalists tweeted #Moss in support of the reporter.",
+        [("Kate Moss", "female", "Moss")],
+        lang="en",
+    )
+    assert [q.cue for q in qs if q.speaker] == ["said"]

@@ -96,6 +96,8 @@ _PP_GAP_RE = re.compile(
     r"\s+(?:(?:cũng|đã|vừa|mới|sau đó|hôm nay|hôm qua|cùng ngày|chiều|sáng|tối|trưa)\s+)*"
     r"(?:trong|tại|ở|khi|sau khi|trước|bên lề|trên|qua|trả lời|trao đổi với|nói với|chia sẻ với|phát biểu tại)\s"
 )
+# a mention glued to the previous character is part of a hashtag, handle or word (#ImWithTur)
+_GLUED_RE = re.compile(r"[\w#@]")
 _AMBIGUOUS_PRONOUNS = frozenset({"y", "thị"})
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 
@@ -453,7 +455,11 @@ class Context:
 
     def speaker_after(self, pos: int, hi: int) -> Spot | None:
         """Speaker right after an inverted verb (``said Smith``, ``said the mayor, Jo Li``)."""
-        rows = [r for r in self.idx.starting_in(pos, min(hi, pos + 60)) if not self.in_quote(r[0], r[1])]
+        rows = [
+            r
+            for r in self.idx.starting_in(pos, min(hi, pos + 60))
+            if not self.in_quote(r[0], r[1]) and not (r[0] > 0 and _GLUED_RE.match(self.text, r[0] - 1))
+        ]
         if rows:
             r = rows[0]
             gap = self.text[pos : r[0]]

@@ -127,7 +127,8 @@ def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed:
     q = ctx.quote_ending_before(chunk_start, ss - 1200)
     if q is not None:
         gap = text[q.end : chunk_start]
-        if len(gap) <= 80 and not any(c in gap for c in "“”\"«»") and re.match(r"^[\s,.!?…]*(?:[-–—]\s*)?", gap):
+        # (not across a paragraph break: a new paragraph's speaker tag is not the content's)
+        if len(gap) <= 80 and "\n" not in gap and not any(c in gap for c in "“”\"«»") and re.match(r"^[\s,.!?…]*(?:[-–—]\s*)?", gap):
             head = re.match(r"^[\s,.!?…]*(?:[-–—]\s*)?", gap).group(0)
             tail = gap[len(head) :]
             # the chunk between the quote and the speaker may hold a title ("Chủ tịch xã, ")

@@ -204,3 +204,29 @@ def test_hashtag_is_not_an_inverted_speaker_and_no_quote_across_paragraphs():
         lang="en",
     )
     assert ps["Kate Moss"].quoted and not ps["Ann Lee"].quoted
+
+
+# -- English subject-verb gaps and coordinated verbs ---------------------------------
+
+
+def test_en_month_and_ly_adverb_between_subject_and_verb():
+    ps, qs, _ = run(
+        "Tom Hill in June sharply criticized the plan as far too expensive for the city.",
+        [("Tom Hill", "male")],
+        lang="en",
+    )
+    assert ps["Tom Hill"].quoted
+
+
+def test_en_possessor_with_ly_noun_is_not_the_speaker():
+    ps, qs, _ = run("Tom Hill's family said the boy had come home safely.", [("Tom Hill", "male")], lang="en")
+    assert not ps["Tom Hill"].quoted
+
+
+def test_en_coordinated_verb_with_auxiliary():
+    ps, qs, _ = run(
+        "Jane Roe has called for new taxes and has said that the richest can pay more.",
+        [("Jane Roe", "female")],
+        lang="en",
+    )
+    assert ps["Jane Roe"].quoted

@@ -98,6 +98,10 @@ _PP_GAP_RE = re.compile(
 )
 # a mention glued to the previous character is part of a hashtag, handle or word (#ImWithTur)
 _GLUED_RE = re.compile(r"[\w#@]")
+_EN_ADVERB_RE = re.compile(
+    r"^(?:(?!(?:family|rally|assembly|ally|supply|reply|italy|emily|holly|sally|kelly|billy|molly|bully|"
+    r"monopoly|anomaly|butterfly|belly|jelly|lily|nelly|dolly|early)$)\w{3,}ly|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,4})$"
+)
 _AMBIGUOUS_PRONOUNS = frozenset({"y", "thị"})
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 
@@ -431,7 +435,8 @@ class Context:
             return False
         if len(gap) <= 40 and not _CLAUSE_PUNCT_RE.search(gap):
             # English keeps subject and verb together: only adverbs/auxiliaries between
-            return en is None or all(w in en for w in gap.lower().split())
+            # (any -ly adverb, a month: "Comey in June sharply criticized")
+            return en is None or all(w in en or _EN_ADVERB_RE.match(w) for w in gap.lower().split())
         if en is None and len(gap) <= 110 and _PP_GAP_RE.match(gap) and not _CLAUSE_PUNCT_RE.search(gap):
             # "Bộ trưởng X tại hội nghị sáng nay cho biết": a place/time adjunct between
             return True

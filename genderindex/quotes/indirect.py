@@ -16,7 +16,9 @@ _TAIL_START_RE = re.compile(
     r"after|before|while|when|via|through|from|by|late|earlier|last|this|yesterday|today|on)(?!\w)",
     re.IGNORECASE,
 )
-_COORD_VP_RE = re.compile(r"(?<!\w)(?:and|but|và|nhưng|rồi)(?:\s+(?:also|then|later|cũng|còn|đã))?\s+$")
+_COORD_VP_RE = re.compile(
+    r"(?<!\w)(?:and|but|và|nhưng|rồi)(?:\s+(?:also|then|later|has|had|have|would|will|cũng|còn|đã|sau đó))*\s+$"
+)
 _NOT_TITLE_GAP_RE = re.compile(r"(?:^|\s)(?:a|an|of|list|report|data|survey|poll|danh sách|số liệu|thống kê|khảo sát)(?!\w)", re.IGNORECASE)
 _TAIL_PUNCT_RE = re.compile(r"[,:“\"]")
 # a verb followed only by its topic reports no content ("ông giải thích về tầm quan trọng của

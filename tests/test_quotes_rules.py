@@ -230,3 +230,12 @@ def test_en_coordinated_verb_with_auxiliary():
         lang="en",
     )
     assert ps["Jane Roe"].quoted
+
+
+def test_en_name_suffix_and_party_parenthetical_before_verb():
+    ps, qs, _ = run(
+        '"You have already been warned before I had my chance," Rep. John Carver II (D-Mo.) said during a hearing.',
+        [("John Carver", "male")],
+        lang="en",
+    )
+    assert ps["John Carver"].quote_type == "direct"

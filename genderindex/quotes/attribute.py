@@ -40,6 +40,8 @@ class _HardStop:
 
     @staticmethod
     def search(gap: str) -> bool:
+        if "(" in gap:  # "(D-Mo.)", "(TP. HCM)": a short parenthetical does not end anything
+            gap = _SHORT_PAREN_RE.sub("()", gap)
         for m in _STOP_RE.finditer(gap):
             if gap[m.start()] != ".":
                 return True
@@ -56,7 +58,10 @@ class _HardStop:
         return False
 
 
+_SHORT_PAREN_RE = re.compile(r"\([^()\n]{1,30}\)")
 _HARD_STOP_RE = _HardStop()
+# a generational suffix the name mention may have left out ("Emanuel Cleaver II (D-Mo.) said")
+_NAME_SUFFIX_RE = re.compile(r"^\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[\s,(])")
 # preceding words that make a mention a possessor or companion, not the subject
 # (kin, family, company, representative: "gia đình chị Lan cho rằng", "công ty quản lý của
 # nữ diễn viên 26 tuổi Mai khẳng định" – the speaker is not the named person)
@@ -305,6 +310,8 @@ class Context:
         for k in range(len(rows) - 1, max(-1, len(rows) - 5), -1):
             r = rows[k]
             gap = self.text[r[1] : cue_s]
+            if gap[:1] == " " and self.lex.lang == "en":
+                gap = _NAME_SUFFIX_RE.sub("", gap, count=1)
             if self._cue_between(r[1], cue_s):
                 break
             if _PASSIVE_GAP_RE.match(self.lower, r[1], cue_s):

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import name_tables, people_lexicon
 
@@ -16,7 +17,7 @@ _V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếể�
 _VI_SYL = re.compile(
     rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_V}]{{1,3}}(?:ch|ng|nh|[cmnpt])?$"
 )
-_TONED = set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵăâêôơưđ")
+_TONED = frozenset("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵăâêôơưđ")
 
 #: thresholds: a name gives a gender only when p_female >= HI or <= LO with enough bearers
 P_HIGH, P_LOW = 0.8, 0.2
@@ -27,6 +28,7 @@ MIN_MIDDLE, MIDDLE_MARGIN = 50, 0.03
 EN_HIGH_COMMON, EN_LOW_COMMON, MIN_EN_COMMON = 0.85, 0.15, 1000
 
 
+@lru_cache(maxsize=8192)
 def is_vi_syllable(token: str) -> bool:
     """True for a possible Vietnamese syllable (case-insensitive)."""
     return bool(_VI_SYL.match(token.lower()))
@@ -34,7 +36,7 @@ def is_vi_syllable(token: str) -> bool:
 
 def has_vi_marks(token: str) -> bool:
     """True when the word carries Vietnamese tone or vowel marks."""
-    return any(c in _TONED for c in token.lower())
+    return not _TONED.isdisjoint(token.lower())
 
 
 def is_foreign(tokens: list[str]) -> bool:

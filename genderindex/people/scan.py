@@ -76,10 +76,11 @@ def _classify(t: str, kind: str) -> tuple[bool, bool]:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Tokens of ``text[start:end]`` with offsets in ``text``."""
-    return [
-        Tok(m.start(), m.end(), m.group(), m.lastgroup or "p")
-        for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)
-    ]
+    out = []
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        out.append(Tok(s, e, text[s:e], m.lastgroup or "p"))
+    return out
 
 
 _LOWER = "".join(re.escape(chr(c)) for c in range(0x61, 0x1F00) if chr(c).islower() and chr(c).isalpha())

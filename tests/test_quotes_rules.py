@@ -239,3 +239,22 @@ def test_en_name_suffix_and_party_parenthetical_before_verb():
         lang="en",
     )
     assert ps["John Carver"].quote_type == "direct"
+
+
+def test_en_coordinated_subjects_with_title_and_participle_content_after():
+    ps, qs, _ = run(
+        "Officials said that Attorney General Mary Lane and Deputy Attorney General Sara Yoon opposed the letter, "
+        "saying it broke with tradition.",
+        [("Mary Lane", "female"), ("Sara Yoon", "female")],
+        lang="en",
+    )
+    assert ps["Mary Lane"].quoted and ps["Sara Yoon"].quoted
+    assert {q.text for q in qs if q.speaker} == {"it broke with tradition"}
+
+
+def test_vi_coordinated_subjects_with_honorific():
+    ps, qs, _ = run(
+        "Ông Nguyễn Văn An và bà Trần Thị Bích cho biết, hai gia đình đã thống nhất cách bồi thường.",
+        [("Nguyễn Văn An", "male", "Ông Nguyễn Văn An"), ("Trần Thị Bích", "female", "bà Trần Thị Bích")],
+    )
+    assert ps["Nguyễn Văn An"].quoted and ps["Trần Thị Bích"].quoted

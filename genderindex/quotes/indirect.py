@@ -30,6 +30,8 @@ _INVERTED_RE = re.compile(r"[,”\"]\s*$")
 _SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?']\s*$")
 # coordinated speakers: "ông A và bà B cho biết" / "A and B said"
 _COORD_RE = re.compile(r"^\s*(?:,|và|cùng|and|&)\s*$", re.IGNORECASE)
+# ... also with the second person's title: "Lynch and Deputy Attorney General Sally Yates"
+_COORD_TITLE_RE = re.compile(r"^\s*(?:và|and|&)\s+(?:[^\W\d][\w.'’-]*\s+){1,4}$", re.IGNORECASE)
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -202,7 +204,7 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         else:
             rest = ctx.text[ce:se]
             content = None
-            if _is_tail(rest):
+            if _is_tail(rest) and verb not in lex.participles:  # "..., saying it was wrong": content after
                 content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, quote_only=bool(_TOPIC_RE.match(rest)))
             elif _TAIL_THEN_CLAUSE_RE.match(rest) and _tail_then_clause(rest):
                 # '"...," she said in the video, which was ...': the quotation is the content,
@@ -267,7 +269,7 @@ def _coordinated(ctx: Context, spot: Spot, ss: int, cue_s: int | None = None) ->
         for r in ctx.idx.starting_in(spot.end, cue_s):
             if r[2] == spot.pid or r[1] > cue_s:
                 continue
-            if _COORD_RE.match(ctx.text[cur : r[0]]):
+            if _COORD_RE.match(ctx.text[cur : r[0]]) or _COORD_TITLE_RE.match(ctx.text[cur : r[0]]):
                 out.append(Spot(r[2], r[0], r[1], r[3]))
                 cur = r[1]
             else:

@@ -95,6 +95,21 @@ def _glued_at(t: str) -> int:
     return m.start() + 1 if m else 0
 
 
+def _run_items(text: str, m: re.Match) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, kind) of the initials and words inside a run match."""
+    w = m.group()
+    parts = w.split(" ")
+    if "" not in parts and "".join(parts).isalpha():
+        # only letters and single spaces (the usual case): split at the spaces
+        out = []
+        s = m.start()
+        for p in parts:
+            out.append((s, s + len(p), p, "w"))
+            s += len(p) + 1
+        return out
+    return [(t.start(), t.end(), t.group(), t.lastgroup or "w") for t in _IN_RUN_RE.finditer(text, m.start(), m.end())]
+
+
 def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
     """Maximal runs of capitalised words/initials separated by single spaces (all-caps
     words and glued words such as "NộiAn" split runs), as token lists. One-word runs whose
@@ -113,11 +128,9 @@ def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
                     continue
         out: list[list[Tok]] = []
         cur: list[Tok] = []
-        for t in _IN_RUN_RE.finditer(text, m.start(), m.end()):
-            w = t.group()
-            kind = t.lastgroup or "w"
+        trim = False  # a particle or a split-off word may start or end a run
+        for s, e, w, kind in _run_items(text, m):
             cap, caps = _classify(w, kind)
-            s = t.start()
             if caps or (kind == "w" and not cap and w not in PARTICLES):
                 if cur:
                     out.append(cur)
@@ -125,14 +138,19 @@ def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
                 continue
             k = _glued_at(w) if cap else 0
             if k:
+                trim = True
                 cur.append(Tok(s, s + k, w[:k], kind, True, False))
                 out.append(cur)
                 rest = w[k:]
-                cur = [Tok(s + k, t.end(), rest, kind, len(rest) >= 2, False)] if len(rest) >= 2 else []
+                cur = [Tok(s + k, e, rest, kind, len(rest) >= 2, False)] if len(rest) >= 2 else []
                 continue
-            cur.append(Tok(s, t.end(), w, kind, cap, caps))
+            trim = trim or not cap
+            cur.append(Tok(s, e, w, kind, cap, caps))
         if cur:
             out.append(cur)
+        if not trim:
+            res.extend(out)
+            continue
         # particles only inside a run
         for r in out:
             while r and not r[-1].cap:

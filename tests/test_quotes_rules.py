@@ -258,3 +258,27 @@ def test_vi_coordinated_subjects_with_honorific():
         [("Nguyễn Văn An", "male", "Ông Nguyễn Văn An"), ("Trần Thị Bích", "female", "bà Trần Thị Bích")],
     )
     assert ps["Nguyễn Văn An"].quoted and ps["Trần Thị Bích"].quoted
+
+
+def test_pronoun_speaker_falls_back_to_previous_sentence_subject():
+    from genderindex.quotes import find_quotes
+    from genderindex.text.document import TextDoc
+
+    text = (
+        "Retired Gen. Tom Baker became agitated after questions about Carl Jones. "
+        '"How many times do I have to answer that?" he asked.'
+    )
+    doc = TextDoc(text, lang="en")
+    people = en_people_with_pronouns(doc, [("Tom Baker", "male"), ("Carl Jones", "male")], [("he", 0, "Carl Jones")])
+    find_quotes(doc, people)
+    by = {p.name: p for p in people}
+    assert by["Tom Baker"].quoted and not by["Carl Jones"].quoted
+
+
+def test_citing_reports_that_name_is_not_a_source():
+    ps, qs, _ = run(
+        "The anchor pressed the adviser, citing reports that former campaign manager Paul Mann had been investigated.",
+        [("Paul Mann", "male")],
+        lang="en",
+    )
+    assert not ps["Paul Mann"].quoted

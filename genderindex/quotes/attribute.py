@@ -107,6 +107,8 @@ _EN_ADVERB_RE = re.compile(
     r"^(?:(?!(?:family|rally|assembly|ally|supply|reply|italy|emily|holly|sally|kelly|billy|molly|bully|"
     r"monopoly|anomaly|butterfly|belly|jelly|lily|nelly|dolly|early)$)\w{3,}ly|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,4})$"
 )
+# what may precede a sentence-initial subject: capitalised title words ("Retired Lt. Gen.")
+_SUBJECT_PREFIX_RE = re.compile(r"^\s*(?:(?:[A-Z][\w.'’-]*|the|a|an|former)\s+){0,5}$")
 _AMBIGUOUS_PRONOUNS = frozenset({"y", "thị"})
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 
@@ -291,6 +293,15 @@ class Context:
         for r in self.idx.before(ss, spot.start):
             if ok(r):
                 return Spot(r[2], spot.start, spot.end, spot.kind)
+        # else the subject of the previous sentence when it opens that sentence
+        # ("Retired Gen. Tom Baker became agitated after ... about Carl Jones. "...?" he asked")
+        k = bisect.bisect_right(self.sent_starts, ss - 1) - 1
+        if k >= 0 and self.sent_starts[k] < ss:
+            ps = self.sent_starts[k]
+            rows = [r for r in self.idx.before(ps, ss) if not self.in_quote(r[0], r[1])]
+            if rows and _SUBJECT_PREFIX_RE.match(self.text[ps : rows[0][0]]):
+                if ok(rows[0]):
+                    return Spot(rows[0][2], spot.start, spot.end, spot.kind)
         # no usable antecedent nearby: at least never a name inside the content or a quotation
         cur = [r for r in self.idx.before(max(0, spot.start - 3000), spot.start) if r[2] == spot.pid and r[0] != spot.start]
         if cur and all((c_s <= r[0] < c_e) or self.in_quote(r[0], r[1]) for r in cur[-1:]):

@@ -19,7 +19,11 @@ _TAIL_START_RE = re.compile(
 _COORD_VP_RE = re.compile(
     r"(?<!\w)(?:and|but|và|nhưng|rồi)(?:\s+(?:also|then|later|has|had|have|would|will|cũng|còn|đã|sau đó))*\s+$"
 )
-_NOT_TITLE_GAP_RE = re.compile(r"(?:^|\s)(?:a|an|of|list|report|data|survey|poll|danh sách|số liệu|thống kê|khảo sát)(?!\w)", re.IGNORECASE)
+_NOT_TITLE_GAP_RE = re.compile(
+    r"(?:^|\s)(?:a|an|of|that|lists?|reports?|data|surveys?|polls?|documents?|emails?|records?|"
+    r"danh sách|số liệu|thống kê|khảo sát|rằng)(?!\w)",
+    re.IGNORECASE,
+)
 _TAIL_PUNCT_RE = re.compile(r"[,:“\"]")
 # a verb followed only by its topic reports no content ("ông giải thích về tầm quan trọng của
 # chúng", "she talked about her childhood"); "về việc" + clause gives the gist, it is content

@@ -282,3 +282,18 @@ def test_citing_reports_that_name_is_not_a_source():
         lang="en",
     )
     assert not ps["Paul Mann"].quoted
+
+
+def test_participle_subject_after_fronted_adverbial_and_infinitive_content():
+    from genderindex.quotes import find_quotes
+    from genderindex.text.document import TextDoc
+
+    text = (
+        'At a rally in Ohio on Sunday that was billed as a "final pitch" for his campaign, Bob Marsh '
+        "lit into his critics, vowing to sue them after the vote."
+    )
+    doc = TextDoc(text, lang="en")
+    people = en_people_with_pronouns(doc, [("Bob Marsh", "male")], [("his", 0, "Bob Marsh")])
+    qs = find_quotes(doc, people)
+    assert people[0].quoted
+    assert [q.text for q in qs if q.speaker] == ["to sue them after the vote"]

@@ -109,6 +109,14 @@ _EN_ADVERB_RE = re.compile(
 )
 # what may precede a sentence-initial subject: capitalised title words ("Retired Lt. Gen.")
 _SUBJECT_PREFIX_RE = re.compile(r"^\s*(?:(?:[A-Z][\w.'’-]*|the|a|an|former)\s+){0,5}$")
+# a sentence opening with an adverbial phrase (its subject follows after a comma)
+_FRONTED_RE = re.compile(
+    r"^\s*(?:at|in|on|during|after|before|when|while|as|since|despite|earlier|later|last|this|"
+    r"speaking|addressing|khi|tại|trong|sau|trước|hôm|sáng|chiều|tối|ngày)(?!\w)",
+    re.IGNORECASE,
+)
+# possessive and object pronouns are never the subject of a clause ("for his campaign, X ...")
+_NON_SUBJECT_PRONOUNS = frozenset({"his", "her", "him", "their", "them", "its", "hers", "theirs"})
 _AMBIGUOUS_PRONOUNS = frozenset({"y", "thị"})
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 
@@ -358,14 +366,22 @@ class Context:
         the verb reports the speech of the main clause's subject (the sentence's first person)."""
         if need_comma and not self.text[:cue_s].rstrip().endswith(","):
             return None
-        rows = [r for r in self.idx.before(lo, cue_s) if not self.in_quote(r[0], r[1])]
+        rows = [
+            r
+            for r in self.idx.before(lo, cue_s)
+            if not self.in_quote(r[0], r[1]) and self.lower[r[0] : r[1]] not in _NON_SUBJECT_PRONOUNS
+        ]
         if not rows:
             return None
         r = rows[0]
         head = self.text[lo : r[0]]
-        # the subject opens the sentence (after an optional adverbial phrase and title)
-        if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 50) : r[0]]) or len(head) > 60 or _QUOTE_CHAR_RE.search(head):
+        if _POSSESSOR_RE.search(self.text[max(lo, r[0] - 50) : r[0]]):
             return None
+        # the subject opens the sentence (after an optional adverbial phrase and title), or
+        # follows a long fronted adverbial ("At a rally in X, where ..., Smith attacked ...")
+        if len(head) > 60 or _QUOTE_CHAR_RE.search(head):
+            if not (_FRONTED_RE.match(head) and head.rstrip().endswith(",") and len(head) <= 250):
+                return None
         return self.spot_from_row(r)
 
     def _apposition_head(self, rows, k: int, cue_s: int) -> int:

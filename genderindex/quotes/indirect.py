@@ -103,7 +103,9 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
             s, e = _strip_span(text, pos + mm.end(), se)
             if has_words(text[s:e], 2):
                 return s, e, "indirect", None
-    if strong and has_words(rest, 3) and not (_is_tail(rest) and _TAIL_START_RE.match(rest)) and not _TOPIC_RE.match(rest):
+    # (a participle's infinitive is its content: "..., vowing to sue them")
+    tail = _is_tail(rest) and _TAIL_START_RE.match(rest) and verb not in lex.participles
+    if strong and has_words(rest, 3) and not tail and not _TOPIC_RE.match(rest):
         s, e = _strip_span(text, pos, se)
         return s, e, "indirect", None
     return None

@@ -108,7 +108,10 @@ def excluded_spans(doc: TextDoc, toks_of) -> list[tuple[int, int]]:
 
 
 def in_spans(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
+    for a, b in spans:
+        if a <= s and e <= b:
+            return True
+    return False
 
 
 _NEXT_NEAR_END = re.compile(

@@ -69,7 +69,10 @@ def find_references(doc: TextDoc) -> list[tuple[int, int, str, str | None]]:
             out.append((m.start(), m.end(), "pronoun", _EN_G.get(w, "female")))
         return out
     lex = people_lexicon()
-    for m in matches_at(_vi_re(), low, [m.start() for m in _vi_start_re().finditer(low)]):
+    # a start after a letter cannot pass the look-behind of _vi_re: dropped beforehand
+    starts = [m.start() for m in _vi_start_re().finditer(low)]
+    starts = [s for s in starts if s == 0 or not low[s - 1].isalpha()]
+    for m in matches_at(_vi_re(), low, starts):
         w = " ".join(m.group(1).split())
         s, e = m.span()
         # next word: a capitalised name or a kin/common-noun compound ends it

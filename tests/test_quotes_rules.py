@@ -297,3 +297,20 @@ def test_participle_subject_after_fronted_adverbial_and_infinitive_content():
     qs = find_quotes(doc, people)
     assert people[0].quoted
     assert [q.text for q in qs if q.speaker] == ["to sue them after the vote"]
+
+
+def test_pronoun_after_multi_sentence_quote_refers_to_subject_before_the_quote():
+    from genderindex.quotes import find_quotes
+    from genderindex.text.document import TextDoc
+
+    text = (
+        "He praised moderators Kim Ross and Dan Cole for their work. "
+        '"It got very tense up close. But the issues still mattered," he said in an interview.'
+    )
+    doc = TextDoc(text, lang="en")
+    people = en_people_with_pronouns(
+        doc, [("Ken Stone", "male"), ("Kim Ross", "female"), ("Dan Cole", "male")], [("He", 0, "Ken Stone"), ("he", 0, "Dan Cole")]
+    )
+    find_quotes(doc, people)
+    by = {p.name: p for p in people}
+    assert by["Ken Stone"].quoted and not by["Dan Cole"].quoted

@@ -303,10 +303,12 @@ class Context:
                 return Spot(r[2], spot.start, spot.end, spot.kind)
         # else the subject of the previous sentence when it opens that sentence
         # ("Retired Gen. Tom Baker became agitated after ... about Carl Jones. "...?" he asked")
-        k = bisect.bisect_right(self.sent_starts, ss - 1) - 1
-        if k >= 0 and self.sent_starts[k] < ss:
+        # (the sentence before the reported content when the content comes first)
+        first = min(ss, self.sentence(c_s)[0]) if c_s < ss else ss
+        k = bisect.bisect_right(self.sent_starts, first - 1) - 1
+        if k >= 0 and self.sent_starts[k] < first:
             ps = self.sent_starts[k]
-            rows = [r for r in self.idx.before(ps, ss) if not self.in_quote(r[0], r[1])]
+            rows = [r for r in self.idx.before(ps, first) if not self.in_quote(r[0], r[1])]
             if rows and _SUBJECT_PREFIX_RE.match(self.text[ps : rows[0][0]]):
                 if ok(rows[0]):
                     return Spot(rows[0][2], spot.start, spot.end, spot.kind)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 
 from ..text.document import TextDoc
 from .candidate import Cand, in_spans
@@ -48,6 +49,8 @@ _QUOTES = "\"“”'‘’"
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: the first letter of a word when it is not a-z
+_NOT_AZ_START = re.compile(r"[^\W\d_a-z](?<![^\W\d_][\s\S])")
 
 
 def _headline_name(toks: list[Tok], lex) -> list[Tok]:
@@ -126,9 +129,16 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             return False
         r = head_cache.get(k)
         if r is None:
-            words = _WORD.findall(paras[k].text)
-            caps = sum(1 for w in words if w[0].isupper())
-            r = len(words) >= 3 and caps / len(words) > 0.6
+            ptext = paras[k].text
+            # capitalised words are at most the words not starting with a-z; when the
+            # words are more than twice as many, capitals are under half: stop counting
+            most = len(_NOT_AZ_START.findall(ptext))
+            if sum(1 for _ in islice(_WORD.finditer(ptext), 2 * most + 1)) > 2 * most:
+                r = False
+            else:
+                words = _WORD.findall(ptext)
+                caps = sum(1 for w in words if w[0].isupper())
+                r = len(words) >= 3 and caps / len(words) > 0.6
             head_cache[k] = r
         return r
 

@@ -314,3 +314,12 @@ def test_pronoun_after_multi_sentence_quote_refers_to_subject_before_the_quote()
     find_quotes(doc, people)
     by = {p.name: p for p in people}
     assert by["Ken Stone"].quoted and not by["Dan Cole"].quoted
+
+
+def test_en_relative_clause_after_dash_reports_the_head():
+    ps, qs, _ = run(
+        "Mr. Paul Vance - who denied any wrongdoing when he resigned - avoided her in the office afterward.",
+        [("Paul Vance", "male", "Mr. Paul Vance")],
+        lang="en",
+    )
+    assert ps["Paul Vance"].quoted

@@ -472,7 +472,8 @@ class Context:
         if len(gap) <= 40 and not _CLAUSE_PUNCT_RE.search(gap):
             # English keeps subject and verb together: only adverbs/auxiliaries between
             # (any -ly adverb, a month: "Comey in June sharply criticized")
-            return en is None or all(w in en or _EN_ADVERB_RE.match(w) for w in gap.lower().split())
+            # ("Mr. X - who denied any wrongdoing": a dash before the relative pronoun)
+            return en is None or all(w in en or _EN_ADVERB_RE.match(w) or w in "-–—" for w in gap.lower().split())
         if en is None and len(gap) <= 110 and _PP_GAP_RE.match(gap) and not _CLAUSE_PUNCT_RE.search(gap):
             # "Bộ trưởng X tại hội nghị sáng nay cho biết": a place/time adjunct between
             return True

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import islice
+from string import ascii_letters
 
 from ..text.document import TextDoc
 from .candidate import Cand, in_spans
@@ -77,7 +79,29 @@ class _Ctx:
         return tokenize(self.text, nl + 1 if nl >= 0 else lo, pos)
 
 
+@lru_cache(maxsize=1)
+def _ascii_honorifics() -> bool:
+    """True when every English honorific is ASCII letters with an optional full stop."""
+    return all(h.rstrip(".").isascii() and h.rstrip(".").isalpha() for h in people_lexicon().en_honorifics)
+
+
+def _may_follow_honorific(ctx: _Ctx, pos: int, lex) -> bool:
+    """Cheap test before tokenizing: False when the word ending right before ``pos``
+    (spaces and one full stop aside) is no honorific."""
+    if not _ascii_honorifics():
+        return True
+    lo = max(0, pos - 24)
+    nl = ctx.text.rfind("\n", lo, pos)
+    tail = ctx.text[nl + 1 if nl >= 0 else lo : pos].rstrip()
+    if tail.endswith("."):
+        tail = tail[:-1]
+    w = tail[len(tail.rstrip(ascii_letters)) :].lower()
+    return w in lex.en_honorifics or w + "." in lex.en_honorifics
+
+
 def _honorific_before(ctx: _Ctx, pos: int, lex):
+    if not _may_follow_honorific(ctx, pos, lex):
+        return None
     toks = ctx.prev_toks(pos)
     if not toks:
         return None

@@ -323,3 +323,21 @@ def test_en_relative_clause_after_dash_reports_the_head():
         lang="en",
     )
     assert ps["Paul Vance"].quoted
+
+
+def test_en_continuity_not_broken_by_a_person_named_as_object():
+    from genderindex.quotes import find_quotes
+    from genderindex.text.document import TextDoc
+
+    text = (
+        'Rita Dove praised the candidate in a video where she said, "It is time for a woman in charge." '
+        "The commentator applauded first lady Mia Park for her work. "
+        '"She is the first of her kind to run," she said in the video.'
+    )
+    doc = TextDoc(text, lang="en")
+    people = en_people_with_pronouns(
+        doc, [("Rita Dove", "female"), ("Mia Park", "female")], [("she", 0, "Rita Dove"), ("she", 1, "Mia Park")]
+    )
+    find_quotes(doc, people)
+    by = {p.name: p for p in people}
+    assert by["Rita Dove"].quoted and not by["Mia Park"].quoted

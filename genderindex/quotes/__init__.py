@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..text.document import TextDoc
 from ..types import Person, Quote
-from .attribute import Attribution, Context, has_words
+from .attribute import _SUBJECT_PREFIX_RE, Attribution, Context, has_words
 from .speakers import Spot
 from .direct import colon_attributions, floating_attributions
 from .indirect import cue_attributions, frame_attributions
@@ -24,7 +24,7 @@ def find_quotes(doc: TextDoc, people: list[Person]) -> list[Quote]:
     found = cue_attributions(ctx) + frame_attributions(ctx)
     found += colon_attributions(ctx)
     _partial_quotes(ctx, found)
-    _speaker_continuity(found, people)
+    _speaker_continuity(found, people, ctx if doc.lang == "en" else None)
     found += floating_attributions(ctx, found)
     found = _dedupe(found)
     quotes: list[Quote] = []
@@ -73,7 +73,7 @@ def _partial_quotes(ctx: Context, found: list[Attribution]) -> None:
 CONTINUITY = 600
 
 
-def _speaker_continuity(found: list[Attribution], people: list[Person]) -> None:
+def _speaker_continuity(found: list[Attribution], people: list[Person], ctx: Context | None = None) -> None:
     """A pronoun or bare-honorific speaker (``he said``, ``bà nói``) right after another
     speaker's quote of the same gender refers to that speaker (they hold the floor), not
     to a person the quote merely mentioned."""
@@ -86,16 +86,25 @@ def _speaker_continuity(found: list[Attribution], people: list[Person]) -> None:
             and a.spot.pid != prev.spot.pid
             and 0 <= a.spot.start - max(prev.end, prev.spot.end) <= CONTINUITY
             and people[prev.spot.pid].gender == people[a.spot.pid].gender != "unknown"
-            and not _named_between(people[a.spot.pid], max(prev.end, prev.spot.end), a.spot.start)
+            and not _named_between(people[a.spot.pid], max(prev.end, prev.spot.end), a.spot.start, ctx)
         ):
             a.spot = Spot(prev.spot.pid, a.spot.start, a.spot.end, a.spot.kind)
             a.rule += "+continuity"
         prev = a
 
 
-def _named_between(person: Person, start: int, end: int) -> bool:
-    """The person is named (not just a pronoun) between ``start`` and ``end``: newly introduced."""
-    return any(start <= m.start < end and m.kind not in ("pronoun", "honorific") for m in person.mentions)
+def _named_between(person: Person, start: int, end: int, ctx: Context | None = None) -> bool:
+    """The person is named (not just a pronoun) between ``start`` and ``end``: newly
+    introduced. With ``ctx`` (English) only a name opening its sentence counts: a person
+    named as an object (``X applauded first lady Y``) does not take the floor."""
+    for m in person.mentions:
+        if start <= m.start < end and m.kind not in ("pronoun", "honorific"):
+            if ctx is None:
+                return True
+            ss, _ = ctx.sentence(m.start)
+            if _SUBJECT_PREFIX_RE.match(ctx.text[ss : m.start]):
+                return True
+    return False
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

@@ -341,3 +341,13 @@ def test_en_continuity_not_broken_by_a_person_named_as_object():
     find_quotes(doc, people)
     by = {p.name: p for p in people}
     assert by["Rita Dove"].quoted and not by["Mia Park"].quoted
+
+
+def test_en_long_adjunct_after_closing_verb_keeps_the_quotation():
+    ps, qs, _ = run(
+        '"You have already been warned," Rep. John Carver said during a House Financial Services Committee hearing the following week.',
+        [("John Carver", "male")],
+        lang="en",
+    )
+    (q,) = [q for q in qs if q.speaker]
+    assert q.type == "direct" and q.text.startswith("You have already")

@@ -123,6 +123,20 @@ def _tail_then_clause(rest: str) -> bool:
 _QUOTE_OPEN_RE = re.compile(r"^\s*[“\"«]")
 
 
+def _long_adjunct(rest: str) -> bool:
+    """An English adjunct of any length closing the sentence after the verb ('"...," X
+    said during a House Financial Services Committee hearing the following week.')."""
+    return (
+        bool(_TAIL_START_RE.match(rest))
+        and not _TAIL_PUNCT_RE.search(rest)
+        and not _THAT_RE.search(rest)
+        and not has_words(rest, 21)
+    )
+
+
+_THAT_RE = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
+
+
 def _is_tail(rest: str) -> bool:
     """A short sentence tail after a closing verb ("với VnExpress.", "in a statement")."""
     return not has_words(rest, _TAIL_MAX_WORDS + 1) and not _TAIL_PUNCT_RE.search(rest)
@@ -210,7 +224,8 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         else:
             rest = ctx.text[ce:se]
             content = None
-            if _is_tail(rest) and verb not in lex.participles:  # "..., saying it was wrong": content after
+            tailish = _is_tail(rest) or (lex.lang == "en" and _long_adjunct(rest))
+            if tailish and verb not in lex.participles:  # "..., saying it was wrong": content after
                 content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, quote_only=bool(_TOPIC_RE.match(rest)))
             elif _TAIL_THEN_CLAUSE_RE.match(rest) and _tail_then_clause(rest):
                 # '"...," she said in the video, which was ...': the quotation is the content,

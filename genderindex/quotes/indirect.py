@@ -226,7 +226,9 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             content = None
             tailish = _is_tail(rest) or (lex.lang == "en" and _long_adjunct(rest))
             if tailish and verb not in lex.participles:  # "..., saying it was wrong": content after
-                content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, quote_only=bool(_TOPIC_RE.match(rest)))
+                content = _content_before(
+                    ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=bool(_TOPIC_RE.match(rest))
+                )
             elif _TAIL_THEN_CLAUSE_RE.match(rest) and _tail_then_clause(rest):
                 # '"...," she said in the video, which was ...': the quotation is the content,
                 # not the adjunct after the verb

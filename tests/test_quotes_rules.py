@@ -351,3 +351,12 @@ def test_en_long_adjunct_after_closing_verb_keeps_the_quotation():
     )
     (q,) = [q for q in qs if q.speaker]
     assert q.type == "direct" and q.text.startswith("You have already")
+
+
+def test_subordinate_clause_subject_is_not_the_coordinated_speaker():
+    ps, qs, _ = run(
+        "Luật sư của ông Trần Văn Dũng nói chưa rõ thi thể được đưa đi đâu sau khi ông Dũng qua đời và yêu cầu "
+        "trả lại thi thể cho gia đình.",
+        [("Trần Văn Dũng", "male", "ông Trần Văn Dũng", "ông Dũng")],
+    )
+    assert not ps["Trần Văn Dũng"].quoted

@@ -117,6 +117,8 @@ _FRONTED_RE = re.compile(
 )
 # possessive and object pronouns are never the subject of a clause ("for his campaign, X ...")
 _NON_SUBJECT_PRONOUNS = frozenset({"his", "her", "him", "their", "them", "its", "hers", "theirs"})
+_COORD_IN_GAP_RE = re.compile(r"\s(?:và|rồi|nhưng|and|but)\s")
+_SUBORDINATOR_BEFORE_RE = re.compile(r"(?:^|\s)(?:khi|sau khi|trước khi|vì|nếu|when|after|before|because|if|while|since)\s+$")
 _AMBIGUOUS_PRONOUNS = frozenset({"y", "thị"})
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 
@@ -337,6 +339,10 @@ class Context:
                 break
             if _PASSIVE_GAP_RE.match(self.lower, r[1], cue_s):
                 return None, cue_s
+            if _COORD_IN_GAP_RE.search(gap) and _SUBORDINATOR_BEFORE_RE.search(self.lower, max(lo, r[0] - 12), r[0]):
+                # "... sau khi ông qua đời và yêu cầu ...": the subordinate clause's subject
+                # is not the subject of the main clause's coordinated verb
+                continue
             named = r[3] not in ("pronoun", "honorific")
             if self._valid_gap(gap, named=named, en=self.en_adverbs) or (named and self._after_quote(r[0], gap)):
                 # "bà X, vợ ông Y, cho biết": skip possessors back to the head mention

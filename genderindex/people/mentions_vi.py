@@ -61,6 +61,27 @@ class _Ctx:
             self._prev[pos] = r
         return r
 
+    def prev_word(self, pos: int) -> str:
+        """Lower-case text of the last token before ``pos`` ("" when there is none)."""
+        prev = self.prev_toks(pos)
+        return prev[-1].text.lower() if prev else ""
+
+    def may_end_with(self, pos: int, words: frozenset, maxlen: int, skip: str = "") -> bool:
+        """Cheap test before tokenizing: False when the last token before ``pos`` (after
+        spaces and ``skip`` characters) cannot be one of ``words`` (lower case, at most
+        ``maxlen`` long). Tokens hold no whitespace or "_", so that token ends the last
+        whitespace-free chunk of the same window as :meth:`prev_toks`."""
+        lo = max(0, pos - 28)
+        nl = self.text.rfind("\n", lo, pos)
+        tail = self.text[nl + 1 if nl >= 0 else lo : pos].rstrip()
+        while tail and (tail[-1] == "_" or tail[-1] in skip):
+            tail = tail[:-1].rstrip()
+        chunk = tail.rsplit(None, 1)[-1] if tail else ""
+        if chunk.isalpha():
+            return chunk.lower() in words  # the usual case: the chunk is the token
+        n = len(chunk)
+        return any(chunk[i:].lower() in words for i in range(max(0, n - maxlen), n))
+
     def prev_words(self, pos: int, n: int) -> list[Tok]:
         """Up to ``n`` word tokens directly before ``pos`` (stops at punctuation)."""
         out: list[Tok] = []
@@ -74,6 +95,9 @@ class _Ctx:
 
 def _honorific_before(ctx: _Ctx, pos: int, lex) -> tuple[str, int, str | None] | None:
     """An honorific word (or two) directly before ``pos``: (text, start, gender)."""
+    ends = _honorific_ends()
+    if not ctx.may_end_with(pos, ends, ends.maxlen, _QUOTES):
+        return None
     toks = ctx.prev_toks(pos)
     k = len(toks) - 1
     # allow quotation marks between: '"quý bà" Yumiko', '“tướng” Phúc'
@@ -101,6 +125,39 @@ def _honorific_before(ctx: _Ctx, pos: int, lex) -> tuple[str, int, str | None] |
     if w1 in lex.honorifics:
         return end_tok.text, end_tok.start, lex.honorifics[w1]["gender"]
     return None
+
+
+class _Ends(frozenset):
+    """Lower-case words with the length of the longest (for :meth:`_Ctx.may_end_with`)."""
+
+    maxlen: int = 0
+
+
+def _ends(words) -> _Ends:
+    out = _Ends(words)
+    out.maxlen = max(map(len, out), default=0)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _honorific_ends() -> _Ends:
+    """Honorifics and the last words of two-word honorifics."""
+    hon = people_lexicon().honorifics
+    return _ends(set(hon) | {h.split(" ")[-1] for h in hon})
+
+
+@lru_cache(maxsize=1)
+def _context_ends() -> _Ends:
+    """Last words of place/organisation context phrases and institution modifiers."""
+    return _ends(word_index().vi_context_last | _INSTITUTION_MODS)
+
+
+def _number_before(ctx: _Ctx, pos: int) -> bool:
+    """A number of up to 3 digits and one space right before ``pos``."""
+    if pos < 2 or ctx.text[pos - 1] != " " or not ctx.text[pos - 2].isnumeric():
+        return False  # cheap test first
+    prev = ctx.prev_toks(pos)
+    return bool(prev) and prev[-1].kind == "n" and len(prev[-1].text) <= 3 and ctx.text[prev[-1].end : pos] == " "
 
 
 def _title_before(ctx: _Ctx, pos: int, para_start: int, lex):
@@ -154,6 +211,9 @@ def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
     """True after a place/street/school/organisation word ("đường", "huyện", "trường THPT").
     A lower-case word that ends a capitalised institution name ("Quốc phòng", "nhà báo"
     as a title) does not count."""
+    ends = _context_ends()
+    if not ctx.may_end_with(pos, ends, ends.maxlen):
+        return False  # the same test as below on the last word, without tokenizing
     prev = ctx.prev_words(pos, 4)
     if not prev:
         return False
@@ -358,8 +418,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             if (j0 in lex.places or j0 in lex.organisations) and j0 not in lex.known:
                 last_place_end = toks[-1].end
                 continue
-        prev = ctx.prev_toks(toks[0].start)
-        prev_w = prev[-1].text.lower() if prev else ""
+        p0 = toks[0].start  # ctx.prev_word(p0): the word before the run, looked up when needed
         # list of places: "các phường Hồng Hà, Hồng Hải", "Châu Đốc, An Phú và Tân Châu"
         sep = ctx.text[last_place_end : toks[0].start].strip()
         if sep in (",", "và", "hoặc", "-", "–", "(", ")", "),"):
@@ -371,11 +430,11 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             )
             # "đường Võ Văn Kiệt và Võ Thị Sáu": a list of streets named after people
             street_list = last_place_named and sep in (",", "và", "-", "–") and low0[0] in lex.family_names
-            if (not personish or street_list) and prev_w not in _PERSONAL:
+            if (not personish or street_list) and ctx.prev_word(p0) not in _PERSONAL:
                 place_marked.add(" ".join(t.text.lower() for t in toks))
                 last_place_end = toks[-1].end
                 continue
-        if prev and prev[-1].kind == "n" and len(prev[-1].text) <= 3 and ctx.text[prev[-1].end : toks[0].start] == " ":
+        if _number_before(ctx, toks[0].start):
             continue  # an address: "số 10 Phạm Văn Bạch"
         if _context_nonperson(ctx, toks[0].start, lex):
             low0 = [t.text.lower() for t in toks]
@@ -391,7 +450,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             toks = toks[k:]  # "xã Tân Lập Nguyễn Văn Bình": a place, then a name
         joined0 = " ".join(t.text.lower() for t in toks)
         if (joined0 in lex.places or joined0 in lex.organisations) and joined0 not in lex.known:
-            if prev_w not in _PERSONAL:
+            if ctx.prev_word(p0) not in _PERSONAL:
                 last_place_end = toks[-1].end
                 continue
         # sentence-initial function words ("Theo", "Khi", "Tại") and verbs ("Rời")
@@ -441,7 +500,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue  # "Đoàn Việt Nam", "Ga Nội Bài": a group or place of a country/city
         if len(toks) == 2 and toks[0].text.lower() in lex.honorifics and looks_like_byline(ctx.text, toks[0].start, toks[-1].end):
             continue  # "Anh Duy" closing the article
-        if joined in lex.places and joined in lex.known and prev_w not in _PERSONAL and not ctx.titles.end_set.intersection(
+        if joined in lex.places and joined in lex.known and ctx.prev_word(p0) not in _PERSONAL and not ctx.titles.end_set.intersection(
             (toks[0].start - 1, toks[0].start)
         ):
             continue  # "Hồ Chí Minh" the city

@@ -360,3 +360,22 @@ def test_subordinate_clause_subject_is_not_the_coordinated_speaker():
         [("Trần Văn Dũng", "male", "ông Trần Văn Dũng", "ông Dũng")],
     )
     assert not ps["Trần Văn Dũng"].quoted
+
+
+def test_vi_bare_honorific_refers_to_previous_sentence_subject_not_object():
+    ps, qs, _ = run(
+        "Lần này, nghệ sĩ Lê Hữu Phước sẽ biểu diễn hai bản nhạc của nhạc sĩ Trần Tiến. "
+        "Theo anh, đây là những tác phẩm mà người chơi đàn nào cũng muốn thử sức.",
+        [("Lê Hữu Phước", "male", "nghệ sĩ Lê Hữu Phước"), ("Trần Tiến", "male", "nhạc sĩ Trần Tiến")],
+    )
+    assert ps["Lê Hữu Phước"].quoted and not ps["Trần Tiến"].quoted
+
+
+def test_vi_bare_honorific_after_quote_skips_a_sentence_without_people():
+    ps, qs, _ = run(
+        "Chuyên gia Đỗ Minh Tâm, nhà phân tích tại một công ty chứng khoán, kỳ vọng ông Lý Văn Phú sẽ giữ "
+        "nguyên lãi suất. Tuy nhiên, thị trường vẫn còn nhiều biến động. "
+        "“Tôi vẫn giữ quan điểm thận trọng với giá vàng trong tuần tới”, ông nói.",
+        [("Đỗ Minh Tâm", "male", "Chuyên gia Đỗ Minh Tâm"), ("Lý Văn Phú", "male", "ông Lý Văn Phú")],
+    )
+    assert ps["Đỗ Minh Tâm"].quoted and not ps["Lý Văn Phú"].quoted

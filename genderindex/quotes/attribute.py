@@ -305,15 +305,20 @@ class Context:
                 return Spot(r[2], spot.start, spot.end, spot.kind)
         # else the subject of the previous sentence when it opens that sentence
         # ("Retired Gen. Tom Baker became agitated after ... about Carl Jones. "...?" he asked")
-        # (the sentence before the reported content when the content comes first)
+        # (the sentence before the reported content when the content comes first; sentences
+        # naming nobody are skipped, at most two)
         first = min(ss, self.sentence(c_s)[0]) if c_s < ss else ss
         k = bisect.bisect_right(self.sent_starts, first - 1) - 1
-        if k >= 0 and self.sent_starts[k] < first:
-            ps = self.sent_starts[k]
-            rows = [r for r in self.idx.before(ps, first) if not self.in_quote(r[0], r[1])]
-            if rows and _SUBJECT_PREFIX_RE.match(self.text[ps : rows[0][0]]):
-                if ok(rows[0]):
-                    return Spot(rows[0][2], spot.start, spot.end, spot.kind)
+        for k in range(k, max(-1, k - 3), -1):
+            ps, pe = self.sent_starts[k], min(self.sent_ends[k], first)
+            if ps >= first:
+                continue
+            rows = [r for r in self.idx.before(ps, pe) if not self.in_quote(r[0], r[1])]
+            if not rows:
+                continue
+            if self.subject_position(ps, rows[0][0]) and ok(rows[0]):
+                return Spot(rows[0][2], spot.start, spot.end, spot.kind)
+            break
         # no usable antecedent nearby: at least never a name inside the content or a quotation
         cur = [r for r in self.idx.before(max(0, spot.start - 3000), spot.start) if r[2] == spot.pid and r[0] != spot.start]
         if cur and all((c_s <= r[0] < c_e) or self.in_quote(r[0], r[1]) for r in cur[-1:]):
@@ -321,6 +326,20 @@ class Context:
                 if ok(r):
                     return Spot(r[2], spot.start, spot.end, spot.kind)
         return spot
+
+    def subject_position(self, ss: int, start: int) -> bool:
+        """The mention at ``start`` opens its sentence ``ss``: only title words before it
+        (``Retired Lt. Gen.``), in Vietnamese also after a fronted adverbial and a comma
+        (``Lần này, nghệ sĩ X``)."""
+        prefix = self.text[ss:start]
+        if _SUBJECT_PREFIX_RE.match(prefix):
+            return True
+        if self.lex.lang != "vi":
+            return False
+        from ..roles import starts_with_role
+
+        head = prefix.rsplit(",", 1)[-1] if n_words(prefix.rsplit(",", 1)[0]) <= 8 else prefix
+        return not head.strip() or (n_words(head) <= 6 and "," not in head and starts_with_role("vi", head))
 
     def speaker_before(self, cue_s: int, lo: int) -> tuple[Spot | None, int]:
         """Speaker mention ending before ``cue_s`` (subject of the verb) and the start of

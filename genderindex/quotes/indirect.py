@@ -372,6 +372,8 @@ def _frame(ctx: Context, fs: int, fe: int, pos: int, clause_initial: bool) -> At
     s, e, typ, q = content
     if e <= s:
         return None
+    if spot.kind in ("pronoun", "honorific") and ctx.lex.salience:
+        spot = ctx.salient_for_pronoun(spot, ss, s, e)
     return Attribution(s, e, typ, spot, text[fs:fe], fs, fe, q, "frame")
 
 

@@ -379,3 +379,14 @@ def test_vi_bare_honorific_after_quote_skips_a_sentence_without_people():
         [("Đỗ Minh Tâm", "male", "Chuyên gia Đỗ Minh Tâm"), ("Lý Văn Phú", "male", "ông Lý Văn Phú")],
     )
     assert ps["Đỗ Minh Tâm"].quoted and not ps["Lý Văn Phú"].quoted
+
+
+def test_quote_then_speaker_verb_and_second_reporting_verb():
+    ps, qs, _ = run(
+        "“Chỉ những ca bệnh nặng thì nhân viên y tế mới đi cùng xe”, ông Lê Văn Lợi nói và cho biết "
+        "sắp tới xã sẽ mua thêm một xe cấp cứu.",
+        [("Lê Văn Lợi", "male", "ông Lê Văn Lợi")],
+    )
+    q = [q for q in qs if q.cue == "nói"][0]
+    assert q.type == "direct" and q.text.startswith("Chỉ những ca")
+    assert ps["Lê Văn Lợi"].quote_type == "direct"

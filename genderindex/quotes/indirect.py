@@ -120,6 +120,7 @@ def _tail_then_clause(rest: str) -> bool:
     return not head.strip() or (_is_tail(head) and bool(_TAIL_START_RE.match(head)))
 
 
+_COORD_REST_RE = re.compile(r"^\s*(?:và|rồi|and|then)\s", re.IGNORECASE)
 _QUOTE_OPEN_RE = re.compile(r"^\s*[“\"«]")
 
 
@@ -232,6 +233,10 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             elif _TAIL_THEN_CLAUSE_RE.match(rest) and _tail_then_clause(rest):
                 # '"...," she said in the video, which was ...': the quotation is the content,
                 # not the adjunct after the verb
+                content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=True)
+            if content is None and _COORD_REST_RE.match(rest) and ctx._cue_between_any(ce + 1, ce + 25):
+                # '"...", ông Lợi nói và cho biết ...': the quotation is this verb's content,
+                # the coordinated verb has its own
                 content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=True)
             if content is None:
                 content = _content_after(ctx, verb, ce, se, strong)

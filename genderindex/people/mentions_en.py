@@ -157,7 +157,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             # capitalised words are at most the words not starting with a-z; when the
             # words are more than twice as many, capitals are under half: stop counting
             most = len(_NOT_AZ_START.findall(ptext))
-            if sum(1 for _ in islice(_WORD.finditer(ptext), 2 * most + 1)) > 2 * most:
+            if len(list(islice(_WORD.finditer(ptext), 2 * most + 1))) > 2 * most:
                 r = False
             else:
                 words = _WORD.findall(ptext)

@@ -47,6 +47,7 @@ class _Ctx:
         self.lower = doc.lower
         self.titles = TitleIndex(self.lower, automaton(title_phrases), modifiers)
         self._prev: dict[int, list[Tok]] = {}
+        self.nonperson: dict[int, bool] = {}  # _context_nonperson results by offset
 
     def toks_between(self, s: int, e: int) -> list[Tok]:
         return tokenize(self.text, s, e)
@@ -211,6 +212,13 @@ def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
     """True after a place/street/school/organisation word ("đường", "huyện", "trường THPT").
     A lower-case word that ends a capitalised institution name ("Quốc phòng", "nhà báo"
     as a title) does not count."""
+    r = ctx.nonperson.get(pos)
+    if r is None:
+        r = ctx.nonperson[pos] = _context_nonperson_at(ctx, pos, lex)
+    return r
+
+
+def _context_nonperson_at(ctx: _Ctx, pos: int, lex) -> bool:
     ends = _context_ends()
     if not ctx.may_end_with(pos, ends, ends.maxlen):
         return False  # the same test as below on the last word, without tokenizing
@@ -370,7 +378,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             ptext = paras[k].text
             caps = len(CAP_WORD_RE.findall(ptext))
             # words are counted only up to 2 * caps + 1: beyond, capitals are under half
-            nw = sum(1 for _ in islice(_WORD_RE.finditer(ptext), 2 * caps + 1))
+            nw = len(list(islice(_WORD_RE.finditer(ptext), 2 * caps + 1)))
             r = nw <= 2 * caps and nw >= 4 and caps / nw > 0.6
             tc_cache[k] = r
         return r

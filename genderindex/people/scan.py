@@ -122,9 +122,9 @@ def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
             if w.lower() in skip:
                 continue
             if not (len(w) >= 2 and w.isupper()):
-                k = _glued_at(w)
-                if not k:
-                    res.append([Tok(m.start(), m.end(), w, "w")])
+                if w[1:].islower() or not _glued_at(w):
+                    s, e = m.span()
+                    res.append([Tok(s, e, w, "w")])
                     continue
         out: list[list[Tok]] = []
         cur: list[Tok] = []

@@ -390,3 +390,14 @@ def test_quote_then_speaker_verb_and_second_reporting_verb():
     q = [q for q in qs if q.cue == "nói"][0]
     assert q.type == "direct" and q.text.startswith("Chỉ những ca")
     assert ps["Lê Văn Lợi"].quote_type == "direct"
+
+
+def test_multi_paragraph_quote_with_tag_in_last_paragraph():
+    ps, qs, _ = run(
+        "Sáng qua, chị Nguyễn Thị Hà ra đồng cắt cỏ.\n"
+        "“Chúng tôi đang làm việc thì con trâu lao ra húc đổ hàng rào.\n"
+        "“Tôi kịp chạy vào nhà nên không sao”, chị Hà kể lại.",
+        [("Nguyễn Thị Hà", "female", "chị Nguyễn Thị Hà", "chị Hà")],
+    )
+    first = [q for q in qs if q.text.startswith("Chúng tôi đang")]
+    assert first and first[0].speaker == "Nguyễn Thị Hà"

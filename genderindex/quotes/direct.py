@@ -108,8 +108,27 @@ def floating_attributions(ctx: Context, found: list[Attribution]) -> list[Attrib
             gap_rows = ctx.idx.before(end, q.start)
             if q.start - end <= MAX_GAP and all(r[2] == prev.spot.pid for r in gap_rows):
                 spot = prev.spot
-        out.append(
-            Attribution(q.inner_start, q.inner_end, "direct", spot, "", None, None, q,
-                        "floating" if spot else "unattributed")
-        )
+        rule = "floating" if spot else "unattributed"
+        if spot is None:
+            spot = _next_tagged_quote(ctx, q, found)
+            rule = "floating-back" if spot else rule
+        out.append(Attribution(q.inner_start, q.inner_end, "direct", spot, "", None, None, q, rule))
     return out
+
+
+def _next_tagged_quote(ctx: Context, q, found: list[Attribution]):
+    """A quoted paragraph followed directly by another quotation whose speaker tag comes
+    after it (``“Para one.” / “Para two”, chị Hương kể.``): one multi-paragraph quote."""
+    for a in found:
+        nq = a.quote
+        if (
+            nq is not None
+            and a.spot is not None
+            and nq.start >= q.end
+            and not ctx.text[q.end : nq.start].strip()
+            and nq.start - q.end <= 3
+            and a.cue_start is not None
+            and a.cue_start >= nq.end
+        ):
+            return a.spot
+    return None

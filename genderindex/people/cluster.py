@@ -8,6 +8,7 @@ Honorific gender keeps people apart: ``bà Minh`` never joins ``ông Minh``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .candidate import Cand
 from .names import en_name_gender
@@ -33,6 +34,11 @@ _YI = str.maketrans("yỳýỷỹỵ", "iìíỉĩị")
 def _low(tokens: list[str]) -> list[str]:
     """Comparison form: lower case, initials split ("K.V." -> "k." "v."), y/i spellings
     unified ("Sỹ" = "Sĩ")."""
+    return list(_low_of(tuple(tokens)))
+
+
+@lru_cache(maxsize=8192)
+def _low_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for t in tokens:
         t = t.lower()
@@ -42,7 +48,7 @@ def _low(tokens: list[str]) -> list[str]:
             out.append(t[:-1] + t[-1].translate(_YI))
         else:
             out.append(t)
-    return out
+    return tuple(out)
 
 
 def _hint(c: Cand) -> str | None:

@@ -41,6 +41,11 @@ def has_vi_marks(token: str) -> bool:
 
 def is_foreign(tokens: list[str]) -> bool:
     """True when a name is not a Vietnamese syllable sequence (e.g. "Barack Obama")."""
+    return _is_foreign(tuple(tokens))
+
+
+@lru_cache(maxsize=8192)
+def _is_foreign(tokens: tuple[str, ...]) -> bool:
     real = [t for t in tokens if not t.endswith(".")]
     if not real or any(has_vi_marks(t) for t in real):
         return False

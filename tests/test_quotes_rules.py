@@ -401,3 +401,22 @@ def test_multi_paragraph_quote_with_tag_in_last_paragraph():
     )
     first = [q for q in qs if q.text.startswith("Chúng tôi đang")]
     assert first and first[0].speaker == "Nguyễn Thị Hà"
+
+
+def test_vi_long_adjunct_after_closing_verb_keeps_the_quotation():
+    ps, qs, _ = run(
+        "“Cả năm qua tôi đã nói sẽ rất vinh dự được làm việc cho thành phố”, bà Lê Thị Vân nói với phóng viên "
+        "tại văn phòng vận động tranh cử ở quận Ba hôm 20/1.",
+        [("Lê Thị Vân", "female", "bà Lê Thị Vân")],
+    )
+    (q,) = [q for q in qs if q.speaker]
+    assert q.type == "direct" and q.text.startswith("Cả năm qua")
+
+
+def test_vi_content_opening_with_time_adjunct_is_still_content():
+    ps, qs, _ = run(
+        "Ông Phan Văn Tú cho biết trong năm nay xã sẽ xây thêm ba phòng học mới cho học sinh.",
+        [("Phan Văn Tú", "male", "Ông Phan Văn Tú")],
+    )
+    (q,) = [q for q in qs if q.speaker]
+    assert q.text.startswith("trong năm nay")

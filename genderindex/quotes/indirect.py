@@ -125,8 +125,9 @@ _QUOTE_OPEN_RE = re.compile(r"^\s*[“\"«]")
 
 
 def _long_adjunct(rest: str) -> bool:
-    """An English adjunct of any length closing the sentence after the verb ('"...," X
-    said during a House Financial Services Committee hearing the following week.')."""
+    """An adjunct of any length closing the sentence after the verb ('"...," X said during
+    a House Financial Services Committee hearing the following week.', '"...", X nói với
+    phóng viên tại văn phòng ... hôm 20/1.')."""
     return (
         bool(_TAIL_START_RE.match(rest))
         and not _TAIL_PUNCT_RE.search(rest)
@@ -135,7 +136,13 @@ def _long_adjunct(rest: str) -> bool:
     )
 
 
-_THAT_RE = re.compile(r"(?<!\w)that(?!\w)", re.IGNORECASE)
+_THAT_RE = re.compile(r"(?<!\w)(?:that|rằng)(?!\w)", re.IGNORECASE)
+
+
+def _quote_in_sentence(ctx: Context, ss: int, cs: int) -> bool:
+    """A quotation closes inside the sentence before the verb ('"...", X nói với ...')."""
+    q = ctx.quote_ending_before(cs, ss)
+    return q is not None and q.end > ss
 
 
 def _is_tail(rest: str) -> bool:
@@ -225,7 +232,7 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         else:
             rest = ctx.text[ce:se]
             content = None
-            tailish = _is_tail(rest) or (lex.lang == "en" and _long_adjunct(rest))
+            tailish = _is_tail(rest) or (_long_adjunct(rest) and (lex.lang == "en" or _quote_in_sentence(ctx, ss, cs)))
             if tailish and verb not in lex.participles:  # "..., saying it was wrong": content after
                 content = _content_before(
                     ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=bool(_TOPIC_RE.match(rest))

@@ -420,3 +420,13 @@ def test_vi_content_opening_with_time_adjunct_is_still_content():
     )
     (q,) = [q for q in qs if q.speaker]
     assert q.text.startswith("trong năm nay")
+
+
+def test_quote_asked_by_unnamed_judge_is_not_the_defendants():
+    ps, qs, _ = run(
+        "Bị cáo Nguyễn Văn Khoa đứng trước vành móng ngựa. “Bị cáo có thấy ăn năn về việc làm của mình không?”, chủ tọa hỏi.",
+        [("Nguyễn Văn Khoa", "male", "Bị cáo Nguyễn Văn Khoa")],
+    )
+    assert not ps["Nguyễn Văn Khoa"].quoted
+    (q,) = [q for q in qs if q.text.startswith("Bị cáo có")]
+    assert q.speaker is None

@@ -430,3 +430,13 @@ def test_quote_asked_by_unnamed_judge_is_not_the_defendants():
     assert not ps["Nguyễn Văn Khoa"].quoted
     (q,) = [q for q in qs if q.text.startswith("Bị cáo có")]
     assert q.speaker is None
+
+
+def test_weak_verb_serialised_with_reporting_verb_and_titled_subject_after_comma():
+    ps, qs, _ = run(
+        "Trong cuộc gặp với Tổng thống Lê Văn Thành và Ngoại trưởng Phạm Quốc Huy, Thủ tướng Trần Minh Đạt "
+        "lên tiếng phản đối các cuộc không kích trên lãnh thổ nước này.",
+        [("Lê Văn Thành", "male"), ("Phạm Quốc Huy", "male"), ("Trần Minh Đạt", "male")],
+    )
+    assert ps["Trần Minh Đạt"].quoted
+    assert not ps["Phạm Quốc Huy"].quoted and not ps["Lê Văn Thành"].quoted

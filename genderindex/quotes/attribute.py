@@ -119,6 +119,8 @@ _FRONTED_RE = re.compile(
 _NON_SUBJECT_PRONOUNS = frozenset({"his", "her", "him", "their", "them", "its", "hers", "theirs"})
 _COORD_IN_GAP_RE = re.compile(r"\s(?:và|rồi|nhưng|and|but)\s")
 _SUBORDINATOR_BEFORE_RE = re.compile(r"(?:^|\s)(?:khi|sau khi|trước khi|vì|nếu|when|after|before|because|if|while|since)\s+$")
+# a name preceded by a capitalised title right after a comma (", Thủ tướng Pakistan X")
+_TITLED_NAME_RE = re.compile(r",\s+[A-ZĐÀ-Ỹ][^,;:.!?“”\"()]{0,40}$")
 _AMBIGUOUS_PRONOUNS = frozenset({"y", "thị"})
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 
@@ -416,6 +418,12 @@ class Context:
         a mention inside an apposition yields to the head mention the apposition follows."""
         closed = self.text[:cue_s].rstrip().endswith((",", ")"))
         if not closed and self.lex.lang == "en":  # English closes its appositions
+            return k
+        if not closed and rows[k][3] not in ("pronoun", "honorific") and _TITLED_NAME_RE.search(
+            self.text, max(0, rows[k][0] - 40), rows[k][0]
+        ):
+            # "... với A và Ngoại trưởng B, Thủ tướng Pakistan C lên tiếng": a titled name
+            # right before the verb is the subject, not an apposition of B
             return k
         for j in range(k):
             if not closed and rows[j][3] in ("pronoun", "honorific"):

@@ -189,6 +189,10 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         if ctx.text[cs].isupper() and lex.lang == "vi" and not _clause_initial(ctx, cs):
             continue
         strong = verb in lex.strong
+        if not strong and ctx._cue_between_any(ce + 1, ce + 3):
+            # a weak verb serialised with another reporting verb ("lên tiếng phản đối ...",
+            # "phát biểu nhấn mạnh ...") reports content like a strong one
+            strong = True
         ss, se = ctx.sentence(cs)
         rule_subject = False
         if verb in lex.participles:

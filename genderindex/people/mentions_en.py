@@ -21,7 +21,7 @@ from ..text.document import TextDoc
 from .candidate import Cand, in_spans
 from .lexicon import people_lexicon, word_index
 from .names import is_en_first_name
-from .scan import PARTICLES, TitleIndex, Tok, automaton, find_runs, matches_at, tokenize
+from .scan import PARTICLES, RunTok, TitleIndex, Tok, automaton, find_runs, matches_at, tokenize
 
 _CREDIT_EN = re.compile(
     r"\b(?:reporting|editing|writing|additional\s+reporting|compiled|photos?|photograph|video|"
@@ -175,7 +175,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
                     toks = toks[k + 1 :]
                 else:
                     # a possessive ends the name: "Hillary Clinton's campaign"
-                    toks = toks[:k] + [Tok(t.start, t.end - 2, t.text[:-2], t.kind, True, False)]
+                    toks = toks[:k] + [RunTok(t.start, t.end - 2, t.text[:-2], t.kind, True, False)]
                 break
         if headline(toks[0].start):
             name = _headline_name(toks, lex)

@@ -22,7 +22,7 @@ from ..text.normalize import fold
 from .candidate import Cand, excluded_spans, in_spans, looks_like_byline
 from .lexicon import name_syllables, name_tables, people_lexicon, word_index
 from .names import is_en_first_name, is_foreign, is_vi_syllable
-from .scan import CAP_WORD_RE, PARTICLES, TitleIndex, Tok, automaton, find_runs, tokenize
+from .scan import CAP_WORD_RE, PARTICLES, RunTok, TitleIndex, Tok, automaton, find_runs, tokenize
 
 _BAD_GAP = re.compile(r"[.!?;:\n]|\s[-–]\s")
 _NAM_NU = re.compile(r"(?<![^\W\d_])(nữ|nam)\s+$")
@@ -187,22 +187,22 @@ def _title_before(ctx: _Ctx, pos: int, para_start: int, lex):
     return s, e, explicit, phrase
 
 
-def _strip_places(tokens: list[Tok], lex, need_family: bool) -> int:
+def _strip_places(tokens: list[RunTok], lex, need_family: bool) -> int:
     """Number of leading tokens that form place names (greedy, longest first)."""
     i = 0
     n = len(tokens)
     while i < n:
-        first = tokens[i].text.lower()
+        first = tokens[i].low
         best = 0
         for tup in lex.place_tuples.get(first, ()):
             L = len(tup)
-            if i + L <= n and tuple(t.text.lower() for t in tokens[i : i + L]) == tup:
+            if i + L <= n and tuple([t.low for t in tokens[i : i + L]]) == tup:
                 best = L
                 break
         if not best or i + best >= n or (not need_family and n - i - best < 1):
             break
         rest = tokens[i + best]
-        if need_family and rest.text.lower() not in lex.family_names:
+        if need_family and rest.low not in lex.family_names:
             break
         i += best
     return i
@@ -273,14 +273,14 @@ def _pair_plausible(tokens: list[str]) -> bool:
     return (g >= 5 and m >= 5) or (g >= 1 and m >= 100)
 
 
-def _title_continues(ctx: _Ctx, tok: Tok, lex) -> bool:
+def _title_continues(ctx: _Ctx, tok: RunTok, lex) -> bool:
     """True when ``tok`` starts a capitalised title or institution noun ("Thủ tướng",
     "Chính phủ", "Quốc hội") that goes on with lower-case words after it."""
     if ctx.titles.max_end_at.get(tok.start, 0) > tok.end:
         return True
-    if tok.text.lower() in lex.vi_modifiers and ctx.titles.max_end_at.get(tok.end + 1, 0) > tok.end:
+    if tok.low in lex.vi_modifiers and ctx.titles.max_end_at.get(tok.end + 1, 0) > tok.end:
         return True  # "Phó" + "Chánh thanh tra"
-    w = tok.text.lower()
+    w = tok.low
     if w not in word_index().cap_noun_first:
         return False
     nxt = ctx.lower[tok.end : tok.end + 24].split()
@@ -360,7 +360,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     place_marked: set[str] = set()
     all_runs = find_runs(ctx.text, _skip_words())
     long_keys = {
-        " ".join(t.text.lower() for t in r[-2:]) for r in all_runs if len(r) >= 3 and r[-2].text not in _CAP_HONORIFICS
+        " ".join([t.low for t in r[-2:]]) for r in all_runs if len(r) >= 3 and r[-2].text not in _CAP_HONORIFICS
     }
     last_place_end = -10
     last_place_named = False  # the last place looked like a person's name (a street "Lê Lợi")
@@ -386,7 +386,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     for toks in all_runs:
         if len(toks) == 1:
             t0 = toks[0]
-            w0 = t0.text.lower()
+            w0 = t0.low
             if w0 in lex.vi_function and w0 not in lex.family_names:
                 if not (w0 in _NICKNAMES and hon_tail.search(ctx.lower, max(0, t0.start - 16), t0.start)):
                     continue  # a capitalised sentence-initial word ("Theo"), not "ông Tư"
@@ -420,9 +420,9 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
                     continue
                 out.append(Cand(t0.start, t0.end, t0.start, t0.end, [t0.text], foreign=True))
                 continue
-        elif toks[0].text.lower() not in lex.honorifics:
+        elif toks[0].low not in lex.honorifics:
             # a known place or organisation ("Hà Nội", "Liên Hợp Quốc") needs no more work
-            j0 = " ".join(t.text.lower() for t in toks)
+            j0 = " ".join([t.low for t in toks])
             if (j0 in lex.places or j0 in lex.organisations) and j0 not in lex.known:
                 last_place_end = toks[-1].end
                 continue
@@ -430,7 +430,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         # list of places: "các phường Hồng Hà, Hồng Hải", "Châu Đốc, An Phú và Tân Châu"
         sep = ctx.text[last_place_end : toks[0].start].strip()
         if sep in (",", "và", "hoặc", "-", "–", "(", ")", "),"):
-            low0 = [t.text.lower() for t in toks]
+            low0 = [t.low for t in toks]
             personish = (
                 (low0[0] in lex.family_names and len(low0) >= 3)
                 or " ".join(low0) in lex.known
@@ -439,13 +439,13 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             # "đường Võ Văn Kiệt và Võ Thị Sáu": a list of streets named after people
             street_list = last_place_named and sep in (",", "và", "-", "–") and low0[0] in lex.family_names
             if (not personish or street_list) and ctx.prev_word(p0) not in _PERSONAL:
-                place_marked.add(" ".join(t.text.lower() for t in toks))
+                place_marked.add(" ".join([t.low for t in toks]))
                 last_place_end = toks[-1].end
                 continue
         if _number_before(ctx, toks[0].start):
             continue  # an address: "số 10 Phạm Văn Bạch"
         if _context_nonperson(ctx, toks[0].start, lex):
-            low0 = [t.text.lower() for t in toks]
+            low0 = [t.low for t in toks]
             k = next(
                 (k for k in range(1, len(low0) - 1) if low0[k] in lex.family_names and 2 <= len(low0) - k <= 4),
                 0,
@@ -456,24 +456,24 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             if not k:
                 continue
             toks = toks[k:]  # "xã Tân Lập Nguyễn Văn Bình": a place, then a name
-        joined0 = " ".join(t.text.lower() for t in toks)
+        joined0 = " ".join([t.low for t in toks])
         if (joined0 in lex.places or joined0 in lex.organisations) and joined0 not in lex.known:
             if ctx.prev_word(p0) not in _PERSONAL:
                 last_place_end = toks[-1].end
                 continue
         # sentence-initial function words ("Theo", "Khi", "Tại") and verbs ("Rời")
         while toks and (
-            (toks[0].text.lower() in lex.vi_function and toks[0].text.lower() not in lex.family_names)
+            (toks[0].low in lex.vi_function and toks[0].low not in lex.family_names)
         ):
-            if toks[0].text.lower() in _NICKNAMES and hon_tail.search(ctx.lower, max(0, toks[0].start - 16), toks[0].start):
+            if toks[0].low in _NICKNAMES and hon_tail.search(ctx.lower, max(0, toks[0].start - 16), toks[0].start):
                 break
             toks = toks[1:]
-        while toks and toks[-1].text.lower() in lex.vi_function and (
-            toks[-1].text.lower() not in syl or (len(toks) >= 3 and _LOWER_NEXT.match(ctx.text, toks[-1].end))
+        while toks and toks[-1].low in lex.vi_function and (
+            toks[-1].low not in syl or (len(toks) >= 3 and _LOWER_NEXT.match(ctx.text, toks[-1].end))
         ):
             toks = toks[:-1]  # "Hồng Nhung Từ trái qua"
         for k in range(1, len(toks) - 1):
-            w = toks[k].text.lower()
+            w = toks[k].low
             if w in lex.vi_function and w not in syl:
                 toks = toks[:k]  # "David Beckham Với Nhật Hào": two names glued by a caption
                 break
@@ -486,7 +486,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         # a Title-Case title inside the run: "Phó Thủ Tướng Nguyễn Xuân Phúc"
         while len(toks) >= 2:
             te = ctx.titles.max_end_at.get(toks[0].start, 0)
-            if te < toks[0].end and toks[0].text.lower() in lex.vi_modifiers:
+            if te < toks[0].end and toks[0].low in lex.vi_modifiers:
                 te = ctx.titles.max_end_at.get(toks[1].start, 0)
             if te <= toks[0].end - 1 or te >= toks[-1].end:
                 break
@@ -501,12 +501,12 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         pi = bisect.bisect_right(pstarts, toks[0].start) - 1
         para_start = paras[pi].start if pi >= 0 else 0
         run_start = toks[0].start
-        joined = " ".join(t.text.lower() for t in toks)
+        joined = " ".join([t.low for t in toks])
         if toks[-1].kind == "ini" and len(toks) >= 2 and joined[:-1] in lex.places:
             continue  # "Đông Nam Á." at a sentence end
-        if len(toks) >= 3 and " ".join(t.text.lower() for t in toks[1:]) in lex.places and toks[0].text.lower() not in lex.honorifics:
+        if len(toks) >= 3 and " ".join([t.low for t in toks[1:]]) in lex.places and toks[0].low not in lex.honorifics:
             continue  # "Đoàn Việt Nam", "Ga Nội Bài": a group or place of a country/city
-        if len(toks) == 2 and toks[0].text.lower() in lex.honorifics and looks_like_byline(ctx.text, toks[0].start, toks[-1].end):
+        if len(toks) == 2 and toks[0].low in lex.honorifics and looks_like_byline(ctx.text, toks[0].start, toks[-1].end):
             continue  # "Anh Duy" closing the article
         if joined in lex.places and joined in lex.known and ctx.prev_word(p0) not in _PERSONAL and not ctx.titles.end_set.intersection(
             (toks[0].start - 1, toks[0].start)
@@ -520,8 +520,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         hon = None
         # honorific inside the run: "Ông Nguyễn Văn A" at sentence start
         if len(toks) >= 2:
-            two = toks[0].text.lower() + " " + toks[1].text.lower()
-            h1 = toks[0].text.lower()
+            two = toks[0].low + " " + toks[1].low
+            h1 = toks[0].low
             if len(toks) >= 3 and two in lex.honorifics:
                 hon = (ctx.text[toks[0].start : toks[1].end], toks[0].start, lex.honorifics[two]["gender"])
                 toks = toks[2:]
@@ -531,27 +531,27 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         if hon is None:
             hon = _honorific_before(ctx, toks[0].start, lex)
         if hon is None and _context_nonperson(ctx, toks[0].start, lex):
-            place_marked.add(" ".join(t.text.lower() for t in toks))
+            place_marked.add(" ".join([t.low for t in toks]))
             last_place_end = toks[-1].end
             continue
         pos = hon[1] if hon else toks[0].start
         title = _title_before(ctx, pos, para_start, lex)
         # "Kỳ Sơn (Nghệ An)": a place followed by its province
-        if hon is None and title is None and not (toks[0].text.lower() in lex.family_names and len(toks) >= 3):
+        if hon is None and title is None and not (toks[0].low in lex.family_names and len(toks) >= 3):
             par = _PAREN.match(ctx.text, toks[-1].end)
-            pair_n = name_tables()["vi_pair"].get(" ".join(t.text.lower() for t in toks[-2:]), (0, 0))[1]
+            pair_n = name_tables()["vi_pair"].get(" ".join([t.low for t in toks[-2:]]), (0, 0))[1]
             if par and fold(" ".join(par.group(1).split())) in lex.places and pair_n < 2:
-                place_marked.add(" ".join(t.text.lower() for t in toks))
+                place_marked.add(" ".join([t.low for t in toks]))
                 last_place_end = par.end()
                 continue
-        if toks[0].text.lower() in lex.vi_org_heads and hon is None:
+        if toks[0].low in lex.vi_org_heads and hon is None:
             continue
         # leading place names after a title: "Tổng thống Mỹ Barack Obama"
         k = _strip_places(toks, lex, need_family=False) if title is not None or len(toks) >= 3 else 0
         if k:
             toks = toks[k:]
         words = [t.text for t in toks]
-        low = [w.lower() for w in words]
+        low = [t.low for t in toks]
         foreign = is_foreign(words)
         if foreign and title is not None and len(toks) >= 3 and not _first_name(low[0], lex):
             # "Fed Jerome Powell", "Hezbollah Hassan Nasrallah": an organisation before the name

@@ -65,6 +65,20 @@ class Tok:
         return _classify(self.text, self.kind)[1]
 
 
+class RunTok(Tok):
+    """A token of a capitalised run (:func:`find_runs`) with its lower-case text ``low``,
+    which the mention finders look up many times."""
+
+    __slots__ = ("low",)
+
+    def __init__(self, start: int, end: int, text: str, kind: str, cap: bool = False, caps: bool = False):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.low = text.lower()
+
+
 def _classify(t: str, kind: str) -> tuple[bool, bool]:
     if kind == "w":
         caps = len(t) >= 2 and t.isupper()
@@ -110,11 +124,11 @@ def _run_items(text: str, m: re.Match) -> list[tuple[int, int, str, str]]:
     return [(t.start(), t.end(), t.group(), t.lastgroup or "w") for t in _IN_RUN_RE.finditer(text, m.start(), m.end())]
 
 
-def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
+def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[RunTok]]:
     """Maximal runs of capitalised words/initials separated by single spaces (all-caps
     words and glued words such as "NộiAn" split runs), as token lists. One-word runs whose
     lower-case form is in ``skip`` (sentence-initial function words) are left out."""
-    res: list[list[Tok]] = []
+    res: list[list[RunTok]] = []
     for m in _RUN_RE.finditer(text):
         w = m.group()
         if " " not in w and "\u00a0" not in w and "." not in w:
@@ -124,10 +138,10 @@ def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
             if not (len(w) >= 2 and w.isupper()):
                 if w[1:].islower() or not _glued_at(w):
                     s, e = m.span()
-                    res.append([Tok(s, e, w, "w")])
+                    res.append([RunTok(s, e, w, "w")])
                     continue
-        out: list[list[Tok]] = []
-        cur: list[Tok] = []
+        out: list[list[RunTok]] = []
+        cur: list[RunTok] = []
         trim = False  # a particle or a split-off word may start or end a run
         for s, e, w, kind in _run_items(text, m):
             cap, caps = _classify(w, kind)
@@ -139,13 +153,13 @@ def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[Tok]]:
             k = _glued_at(w) if cap else 0
             if k:
                 trim = True
-                cur.append(Tok(s, s + k, w[:k], kind, True, False))
+                cur.append(RunTok(s, s + k, w[:k], kind, True, False))
                 out.append(cur)
                 rest = w[k:]
-                cur = [Tok(s + k, e, rest, kind, len(rest) >= 2, False)] if len(rest) >= 2 else []
+                cur = [RunTok(s + k, e, rest, kind, len(rest) >= 2, False)] if len(rest) >= 2 else []
                 continue
             trim = trim or not cap
-            cur.append(Tok(s, e, w, kind, cap, caps))
+            cur.append(RunTok(s, e, w, kind, cap, caps))
         if cur:
             out.append(cur)
         if not trim:

@@ -440,3 +440,12 @@ def test_weak_verb_serialised_with_reporting_verb_and_titled_subject_after_comma
     )
     assert ps["Trần Minh Đạt"].quoted
     assert not ps["Phạm Quốc Huy"].quoted and not ps["Lê Văn Thành"].quoted
+
+
+def test_stated_expectation_is_reported_speech_but_not_the_noun():
+    ps, qs, _ = run(
+        "Chuyên gia Vũ Hoàng Nam kỳ vọng ngân hàng trung ương sẽ giữ nguyên lãi suất. "
+        "Bà Lê Thu Trang đặt nhiều kỳ vọng vào đội tuyển.",
+        [("Vũ Hoàng Nam", "male", "Chuyên gia Vũ Hoàng Nam"), ("Lê Thu Trang", "female", "Bà Lê Thu Trang")],
+    )
+    assert ps["Vũ Hoàng Nam"].quoted and not ps["Lê Thu Trang"].quoted

@@ -309,6 +309,13 @@ def _first_name(w: str, lex) -> bool:
     return is_en_first_name(w) or w in lex.known_first or w in lex.world_first
 
 
+def _namey(toks: list[RunTok], low: list[str], syl: frozenset) -> bool:
+    """Initials and Vietnamese syllables ending with a name syllable (or Thị/Văn inside)."""
+    return all(t.kind == "ini" or is_vi_syllable(w) for w, t in zip(low, toks)) and (
+        low[-1] in syl or toks[-1].kind == "ini" or "thị" in low[1:] or "văn" in low[1:]
+    )
+
+
 def _is_year_name(low: list[str], lex) -> bool:
     return len(low) == 2 and low[0] in lex.stems and low[1] in lex.branches
 
@@ -583,9 +590,6 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         n = len(toks)
         if n > 6:
             continue
-        namey = all(t.kind == "ini" or is_vi_syllable(w) for w, t in zip(low, toks)) and (
-            low[-1] in syl or toks[-1].kind == "ini" or "thị" in low[1:] or "văn" in low[1:]
-        )
         strong = False
         if hon is not None:
             strong = True
@@ -593,7 +597,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             strong = True  # "một cô gái tên Hương", "cháu bé có tên là Minh"
         elif known:
             strong = True
-        elif has_family and 2 <= n <= 5 and (namey or title is not None):
+        elif has_family and 2 <= n <= 5 and (_namey(toks, low, syl) or title is not None):
             strong = True
         elif title is not None and not foreign and 2 <= n <= 3 and all(is_vi_syllable(w) for w in low):
             strong = True
@@ -608,7 +612,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             and low[0] not in lex.en_non_names
         ):
             strong = True
-        elif not foreign and 2 <= n <= 3 and namey and _pair_plausible(words):
+        elif not foreign and 2 <= n <= 3 and _namey(toks, low, syl) and _pair_plausible(words):
             strong = True
         if not strong and n > 1 and not foreign and not has_family:
             continue

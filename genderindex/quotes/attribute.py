@@ -322,9 +322,10 @@ class Context:
                 return Spot(rows[0][2], spot.start, spot.end, spot.kind)
             break
         # no usable antecedent nearby: at least never a name inside the content or a quotation
-        cur = [r for r in self.idx.before(max(0, spot.start - 3000), spot.start) if r[2] == spot.pid and r[0] != spot.start]
-        if cur and all((c_s <= r[0] < c_e) or self.in_quote(r[0], r[1]) for r in cur[-1:]):
-            for r in reversed(self.idx.before(max(0, spot.start - 2500), spot.start)):
+        rows = self.idx.before(max(0, spot.start - 2500), spot.start)
+        last = next((r for r in reversed(rows) if r[2] == spot.pid and r[0] != spot.start), None)
+        if last is not None and ((c_s <= last[0] < c_e) or self.in_quote(last[0], last[1])):
+            for r in reversed(rows):
                 if ok(r):
                     return Spot(r[2], spot.start, spot.end, spot.kind)
         return spot

@@ -98,7 +98,7 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
                 return s, e, "direct", None
             break
     if lex.comp_re is not None:
-        mm = re.search(r"\s(?:rằng|that)\s", head)
+        mm = _COMP_IN_HEAD_RE.search(head)
         if mm and "," not in head[: mm.start()]:
             s, e = _strip_span(text, pos + mm.end(), se)
             if has_words(text[s:e], 2):
@@ -121,6 +121,10 @@ def _tail_then_clause(rest: str) -> bool:
 
 
 _COORD_REST_RE = re.compile(r"^\s*(?:và|rồi|and|then)\s", re.IGNORECASE)
+_COMP_IN_HEAD_RE = re.compile(r"\s(?:rằng|that)\s")
+_GAP_HEAD_RE = re.compile(r"^[\s,.!?…]*(?:[-–—]\s*)?")
+_CLAUSE_OPEN_RE = re.compile(r"[.:!?“\"”,\-–—(]\s*$")
+_GAP_PUNCT_RE = re.compile(r"[,.;:!?“”\"]")
 _QUOTE_OPEN_RE = re.compile(r"^\s*[“\"«]")
 
 
@@ -160,8 +164,8 @@ def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed:
     if q is not None:
         gap = text[q.end : chunk_start]
         # (not across a paragraph break: a new paragraph's speaker tag is not the content's)
-        if len(gap) <= 80 and "\n" not in gap and not any(c in gap for c in "“”\"«»") and re.match(r"^[\s,.!?…]*(?:[-–—]\s*)?", gap):
-            head = re.match(r"^[\s,.!?…]*(?:[-–—]\s*)?", gap).group(0)
+        if len(gap) <= 80 and "\n" not in gap and not any(c in gap for c in "“”\"«»"):
+            head = _GAP_HEAD_RE.match(gap).group(0)
             tail = gap[len(head) :]
             # the chunk between the quote and the speaker may hold a title ("Chủ tịch xã, ")
             if len(tail) <= 60 and "." not in tail:
@@ -271,7 +275,7 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
 
 def _clause_initial(ctx: Context, pos: int) -> bool:
     ss, _ = ctx.sentence(pos)
-    return pos == ss or bool(re.search(r"[.:!?“\"”,\-–—(]\s*$", ctx.text[max(ss, pos - 4) : pos]))
+    return pos == ss or bool(_CLAUSE_OPEN_RE.search(ctx.text[max(ss, pos - 4) : pos]))
 
 
 def _chunk_start(ctx: Context, chunk: int, ss: int) -> int:
@@ -354,7 +358,7 @@ def _frame(ctx: Context, fs: int, fe: int, pos: int, clause_initial: bool) -> At
         gap = text[pos : r[0]]
         # the frame's own title words may sit in the gap ("theo chuyên gia tâm lý X"),
         # not a document ("according to a list of Romney fundraisers")
-        if not re.search(r"[,.;:!?“”\"]", gap) and n_words(gap) <= 8 and not _NOT_TITLE_GAP_RE.search(gap):
+        if not _GAP_PUNCT_RE.search(gap) and n_words(gap) <= 8 and not _NOT_TITLE_GAP_RE.search(gap):
             spot = Spot(r[2], r[0], r[1], r[3])
     if spot is None:
         spot = ctx.bare_after(pos)

@@ -34,14 +34,20 @@ _CREDIT_EN = re.compile(
 # them case-insensitively but lower-case differently send a text to the plain search
 _CREDIT_KEYS = re.compile(r"reporting|editing|writing|additional|compiled|photo|video|graphic|contributed|credit|image")
 _CASE_ODD = ("ſ", "ı", "İ", "\u212a")  # long s, dotless i, dotted I, Kelvin sign
-_NEWLINE = re.compile(r"\n")
+_BY = re.compile(r"by")
 
 
 def _credit_spans(text: str, lower: str) -> list[tuple[int, int]]:
     """Spans of credit and byline phrases (``_CREDIT_EN`` matches)."""
     if any(c in text for c in _CASE_ODD):
         return [m.span() for m in _CREDIT_EN.finditer(text)]
-    starts = {0} | {m.end() for m in _NEWLINE.finditer(text)} | {m.start() for m in _CREDIT_KEYS.finditer(lower)}
+    starts = {m.start() for m in _CREDIT_KEYS.finditer(lower)}
+    for m in _BY.finditer(lower):
+        # "^\s*by": the line starts inside the white space before "by"
+        q = k = m.start()
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        starts.update(p for p in range(k, q + 1) if p == 0 or text[p - 1] == "\n")
     return [m.span() for m in matches_at(_CREDIT_EN, text, sorted(starts))]
 
 
@@ -154,10 +160,11 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
         r = head_cache.get(k)
         if r is None:
             ptext = paras[k].text
-            # capitalised words are at most the words not starting with a-z; when the
-            # words are more than twice as many, capitals are under half: stop counting
+            # capitalised words are at most the words not starting with a-z; with more
+            # than 5/3 as many words, capitals are under 60%: stop counting
             most = len(_NOT_AZ_START.findall(ptext))
-            if len(list(islice(_WORD.finditer(ptext), 2 * most + 1))) > 2 * most:
+            limit = 5 * most // 3
+            if len(list(islice(_WORD.finditer(ptext), limit + 1))) > limit:
                 r = False
             else:
                 words = _WORD.findall(ptext)

@@ -384,9 +384,10 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         if r is None:
             ptext = paras[k].text
             caps = len(CAP_WORD_RE.findall(ptext))
-            # words are counted only up to 2 * caps + 1: beyond, capitals are under half
-            nw = len(list(islice(_WORD_RE.finditer(ptext), 2 * caps + 1)))
-            r = nw <= 2 * caps and nw >= 4 and caps / nw > 0.6
+            # words are counted only up to 5/3 * caps: beyond, capitals are under 60%
+            limit = 5 * caps // 3
+            nw = len(list(islice(_WORD_RE.finditer(ptext), limit + 1)))
+            r = nw <= limit and nw >= 4 and caps / nw > 0.6
             tc_cache[k] = r
         return r
 

@@ -189,20 +189,20 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             if not name:
                 # "Trump Warns Clinton Policy On Syria": each word may repeat a known name
                 for t in toks:
-                    w = t.text.lower()
+                    w = t.low
                     if w not in lex.en_non_names and w not in lex.places and w not in single_orgs:
                         out.append(Cand(t.start, t.end, t.start, t.end, [t.text], foreign=True))
                 continue
             toks = name
-        key0 = " ".join(t.text.lower() for t in toks)
-        if key0 in lex.places or key0 in lex.organisations or toks[-1].text.lower() in lex.en_org_words:
+        key0 = " ".join([t.low for t in toks])
+        if key0 in lex.places or key0 in lex.organisations or toks[-1].low in lex.en_org_words:
             continue
         hon = None
         titled = False
         # leading function words, honorifics and titles inside the run
         while toks:
-            w = toks[0].text.lower()
-            two = w + " " + toks[1].text.lower() if len(toks) >= 2 else ""
+            w = toks[0].low
+            two = w + " " + toks[1].low if len(toks) >= 2 else ""
             if w in lex.en_honorifics and len(toks) >= 2:
                 hon = (toks[0].text, toks[0].start, lex.en_honorifics[w])
             elif two in lex.en_titles and len(toks) >= 3:
@@ -216,18 +216,18 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
                 break
             toks = toks[1:]
         for k in range(1, len(toks)):
-            w = toks[k].text.lower()
+            w = toks[k].low
             if w in lex.en_non_names and w not in PARTICLES and w not in lex.en_titles:
                 toks = toks[:k]  # "Clinton Said Financial Reform": a headline, not a name
                 break
-        while toks and toks[-1].text.lower() in lex.en_non_names:
+        while toks and toks[-1].low in lex.en_non_names:
             toks = toks[:-1]
         if len(toks) >= 3 and not is_en_first_name(toks[0].text) and is_en_first_name(toks[1].text):
             toks = toks[1:]  # "Later Hillary Clinton"
         if not toks:
             continue
         words = [t.text for t in toks]
-        low = [w.lower() for w in words]
+        low = [t.low for t in toks]
         key = " ".join(low)
         if key in lex.places or key in lex.organisations or any(w in single_orgs for w in low):
             continue

@@ -449,3 +449,34 @@ def test_stated_expectation_is_reported_speech_but_not_the_noun():
         [("Vũ Hoàng Nam", "male", "Chuyên gia Vũ Hoàng Nam"), ("Lê Thu Trang", "female", "Bà Lê Thu Trang")],
     )
     assert ps["Vũ Hoàng Nam"].quoted and not ps["Lê Thu Trang"].quoted
+
+
+# -- English participles without a comma ------------------------------------------------
+
+
+def test_en_progressive_reporting_verb():
+    ps, qs, _ = run(
+        "Donald Trump is saying the high cost of health insurance is hurting his own employees.",
+        [("Donald Trump", "male")],
+        lang="en",
+    )
+    assert ps["Donald Trump"].quoted
+
+
+def test_en_participle_after_subject_or_statement_noun():
+    ps, qs, _ = run(
+        "The campaign declined to comment, with spokesman Glen Hart saying the leaks proved nothing. "
+        "Later, Mary Cole issued a statement saying she would back the new rail plan.",
+        [("Glen Hart", "male"), ("Mary Cole", "female")],
+        lang="en",
+    )
+    assert ps["Glen Hart"].quoted and ps["Mary Cole"].quoted
+
+
+def test_en_possessor_before_participle_is_not_the_speaker():
+    ps, qs, _ = run(
+        "The report cited a letter from the lawyer of Tom Reed saying the deal was void.",
+        [("Tom Reed", "male")],
+        lang="en",
+    )
+    assert not ps["Tom Reed"].quoted

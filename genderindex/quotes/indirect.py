@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .attribute import Attribution, Context, has_words, n_words
+from .attribute import _POSSESSOR_RE, Attribution, Context, has_words, n_words
 from .speakers import Spot
 
 _TRIM = " \t\n,.;:-–—"
@@ -121,6 +121,12 @@ def _tail_then_clause(rest: str) -> bool:
 
 
 _COORD_REST_RE = re.compile(r"^\s*(?:và|rồi|and|then)\s", re.IGNORECASE)
+_PROGRESSIVE_RE = re.compile(r"(?<!\w)(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?$")
+# what a subject's participle may follow without a comma
+_SAYING_AFTER_RE = re.compile(
+    r"(?<!\w)(?:statement|statements|tweet|tweets|email|emails|letter|post|message|video|release|"
+    r"memo|op-ed|by)\s+$"
+)
 _COMP_IN_HEAD_RE = re.compile(r"\s(?:rằng|that)\s")
 _GAP_HEAD_RE = re.compile(r"^[\s,.!?…]*(?:[-–—]\s*)?")
 _CLAUSE_OPEN_RE = re.compile(r"[.:!?“\"”,\-–—(]\s*$")
@@ -187,7 +193,9 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
     for cs, ce, verb in ctx.cues:
         if ctx.in_quote(cs, ce):
             continue
-        if lex.blockers_re is not None and lex.blockers_re.search(lower, max(0, cs - 20), cs):
+        participle = verb in lex.participles
+        progressive = participle and _PROGRESSIVE_RE.search(lower, max(0, cs - 12), cs)
+        if not progressive and lex.blockers_re is not None and lex.blockers_re.search(lower, max(0, cs - 20), cs):
             continue
         # a capitalised cue inside a sentence is part of a name ("Trường Hy Vọng")
         if ctx.text[cs].isupper() and lex.lang == "vi" and not _clause_initial(ctx, cs):
@@ -199,9 +207,14 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             strong = True
         ss, se = ctx.sentence(cs)
         rule_subject = False
-        if verb in lex.participles:
+        if progressive:
+            # "Trump is saying the cost ...", "Clinton is urging voters to ...": a finite verb
+            spot, chunk = ctx.speaker_before(progressive.start(), ss)
+        elif participle:
             spot, chunk = ctx.clause_subject(cs, ss), cs
             rule_subject = True
+            if spot is None:
+                spot = _participle_subject(ctx, cs, ss)
             if spot is None and out and out[-1].cue_start is not None and out[-1].cue_start >= ss:
                 # '"...," Garner wrote, adding, "..."': the speaker of the sentence's verb
                 spot = out[-1].spot
@@ -271,6 +284,22 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         for other in _coordinated(ctx, spot, ss, cs if rule_subject else None):
             out.append(Attribution(s, e, typ, other, ctx.text[cs:ce], cs, ce, q, "cue-coord"))
     return out
+
+
+def _participle_subject(ctx: Context, cs: int, ss: int) -> Spot | None:
+    """A participle without a comma: right after its subject ("with spokesman Jo Li saying
+    ...", "has Podesta saying ..."), or after a communication noun or "by" ("issued a
+    statement saying ...", "inflamed tensions by saying ...": the clause subject)."""
+    rows = [r for r in ctx.idx.before(max(ss, cs - 60), cs) if not ctx.in_quote(r[0], r[1])]
+    if rows and not ctx.text[rows[-1][1] : cs].strip():
+        r = rows[-1]
+        m = _POSSESSOR_RE.search(ctx.text[max(ss, r[0] - 50) : r[0]])
+        if m is None or m.group(0).split()[0].lower() in ("with", "với"):  # "with X saying": X speaks
+            return ctx.spot_from_row(r)
+        return None
+    if _SAYING_AFTER_RE.search(ctx.lower, max(ss, cs - 40), cs):
+        return ctx.clause_subject(cs, ss, need_comma=False)
+    return None
 
 
 def _clause_initial(ctx: Context, pos: int) -> bool:

@@ -480,3 +480,39 @@ def test_en_possessor_before_participle_is_not_the_speaker():
         lang="en",
     )
     assert not ps["Tom Reed"].quoted
+
+
+def test_en_object_of_main_clause_is_not_the_participle_subject():
+    ps, qs, _ = run(
+        "Two senior lawmakers urged Mrs. Ann Holt to fund turnout efforts, warning that control of Congress is at stake.",
+        [("Ann Holt", "female", "Mrs. Ann Holt")],
+        lang="en",
+    )
+    assert not ps["Ann Holt"].quoted
+
+
+def test_en_possessor_is_not_the_subject():
+    ps, qs, _ = run(
+        "Mr. Tom Weil's campaign was optimistic, but acknowledged that the race had tightened.",
+        [("Tom Weil", "male", "Mr. Tom Weil")],
+        lang="en",
+    )
+    assert not ps["Tom Weil"].quoted
+
+
+def test_en_apposition_head_keeps_speaker_before_said():
+    ps, qs, _ = run(
+        "Russ Bell, an adviser to the former governor, said Mr. Tom Weil was engaging in wishful thinking.",
+        [("Russ Bell", "male"), ("Tom Weil", "male", "Mr. Tom Weil")],
+        lang="en",
+    )
+    assert ps["Russ Bell"].quoted and not ps["Tom Weil"].quoted
+
+
+def test_en_states_and_charged_are_not_speech_here():
+    ps, qs, _ = run(
+        "Tom Weil has fallen behind Ann Holt in states that decide the Senate. Tom Weil charged into new territory on Monday.",
+        [("Tom Weil", "male"), ("Ann Holt", "female")],
+        lang="en",
+    )
+    assert not ps["Ann Holt"].quoted and not ps["Tom Weil"].quoted

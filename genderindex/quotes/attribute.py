@@ -121,6 +121,8 @@ _COORD_IN_GAP_RE = re.compile(r"\s(?:và|rồi|nhưng|and|but)\s")
 _SUBORDINATOR_BEFORE_RE = re.compile(r"(?:^|\s)(?:khi|sau khi|trước khi|vì|nếu|when|after|before|because|if|while|since)\s+$")
 # a name preceded by a capitalised title right after a comma (", Thủ tướng Pakistan X")
 _TITLED_NAME_RE = re.compile(r",\s+[A-ZĐÀ-Ỹ][^,;:.!?“”\"()]{0,40}$")
+_CLAUSE_BOUNDARY_RE = re.compile(r",|(?<!\w)(?:that|when|after|as|while|because|since|if|but|and)(?!\w)")
+_POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
 _AMBIGUOUS_PRONOUNS = frozenset({"y", "thị"})
 _QUOTE_CHAR_RE = re.compile(r"[“”\"«»]")
 
@@ -355,6 +357,8 @@ class Context:
         for k in range(len(rows) - 1, max(-1, len(rows) - 5), -1):
             r = rows[k]
             gap = self.text[r[1] : cue_s]
+            if _POSSESSIVE_RE.match(gap):
+                continue  # "Mr. Weiner's behavior ..., Democrats said": a possessor is no subject
             if gap[:1] == " " and self.lex.lang == "en":
                 gap = _NAME_SUFFIX_RE.sub("", gap, count=1)
             if self._cue_between(r[1], cue_s):
@@ -399,7 +403,9 @@ class Context:
         rows = [
             r
             for r in self.idx.before(lo, cue_s)
-            if not self.in_quote(r[0], r[1]) and self.lower[r[0] : r[1]] not in _NON_SUBJECT_PRONOUNS
+            if not self.in_quote(r[0], r[1])
+            and self.lower[r[0] : r[1]] not in _NON_SUBJECT_PRONOUNS
+            and not _POSSESSIVE_RE.match(self.text, r[1])
         ]
         if not rows:
             return None
@@ -412,7 +418,20 @@ class Context:
         if len(head) > 60 or _QUOTE_CHAR_RE.search(head):
             if not (_FRONTED_RE.match(head) and head.rstrip().endswith(",") and len(head) <= 250):
                 return None
+        if self.lex.lang == "en" and not self._en_subject_head(head):
+            return None  # "Two senior lawmakers urged Mrs. Clinton to ..., warning": an object
         return self.spot_from_row(r)
+
+    def _en_subject_head(self, head: str) -> bool:
+        """What precedes an English clause subject: nothing or title words (``Campaign
+        manager``), after a fronted adverbial's comma or a complementiser (``Sources said
+        that Attorney General``)."""
+        h = _CLAUSE_BOUNDARY_RE.split(head)[-1]
+        if _SUBJECT_PREFIX_RE.match(h):
+            return True
+        from ..roles import starts_with_role
+
+        return n_words(h) <= 5 and starts_with_role("en", h)
 
     def _apposition_head(self, rows, k: int, cue_s: int) -> int:
         """``Bill Hyers, a strategist who managed Mayor Bill de Blasio's campaign, said``:

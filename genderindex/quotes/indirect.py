@@ -225,7 +225,14 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
                 spot, chunk = ctx.clause_subject(cs, ss, need_comma=False), cs
                 rule_subject = True
         inverted = False
-        if lex.lang == "en" and spot is not None and _INVERTED_RE.search(ctx.text, max(ss, cs - 3), cs):
+        if (
+            lex.lang == "en"
+            and spot is not None
+            and _INVERTED_RE.search(ctx.text, max(ss, cs - 3), cs)
+            # not "Russ Schriefer, an adviser to ..., said Mr. Trump was ...": an apposition
+            # closed right before the verb keeps its head as the speaker
+            and not (spot.kind == "name" and ctx.text[spot.end : spot.end + 1] == "," and spot.end < cs - 2)
+        ):
             # '..., says Steve Schale, ...': the name right after the verb is the speaker
             after = ctx.speaker_after(ce, se)
             if after is not None and after.start - ce <= 2 and after.kind not in ("pronoun", "honorific"):

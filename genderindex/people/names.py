@@ -105,6 +105,7 @@ def vi_name_gender(tokens: list[str], has_family: bool) -> tuple[str, str, str] 
     return None
 
 
+@lru_cache(maxsize=8192)
 def en_name_gender(first: str) -> tuple[str, str, str] | None:
     """(gender, "given_name", detail) from the US first-name table (then a short list of
     common names of other naming traditions), or None."""

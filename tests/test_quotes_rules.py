@@ -516,3 +516,22 @@ def test_en_states_and_charged_are_not_speech_here():
         lang="en",
     )
     assert not ps["Ann Holt"].quoted and not ps["Tom Weil"].quoted
+
+
+def test_en_title_with_of_is_not_a_possessor():
+    ps, qs, _ = run(
+        "Secretary of State Jo Kerr said the talks would resume next week. "
+        "The daughter of Tim Roe said the family was relieved.",
+        [("Jo Kerr", "female"), ("Tim Roe", "male")],
+        lang="en",
+    )
+    assert ps["Jo Kerr"].quoted and not ps["Tim Roe"].quoted
+
+
+def test_en_home_state_after_name_before_apposition():
+    ps, qs, _ = run(
+        "Rep. Adam Shaw of California, the ranking Democrat on the committee, urged the administration to act.",
+        [("Adam Shaw", "male")],
+        lang="en",
+    )
+    assert ps["Adam Shaw"].quoted

@@ -61,14 +61,16 @@ class _HardStop:
 _SHORT_PAREN_RE = re.compile(r"\([^()\n]{1,30}\)")
 _HARD_STOP_RE = _HardStop()
 # a generational suffix the name mention may have left out ("Emanuel Cleaver II (D-Mo.) said")
-_NAME_SUFFIX_RE = re.compile(r"^\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[\s,(])")
+# (and a home state or district: "Rep. Adam Schiff of California, the ranking Democrat, urged")
+_NAME_SUFFIX_RE = re.compile(r"^\s(?:Jr\.?|Sr\.?|II|III|IV|of(?:\s+[A-Z][\w.]*){1,3})(?=[\s,(])")
 # preceding words that make a mention a possessor or companion, not the subject
 # (kin, family, company, representative: "gia đình chị Lan cho rằng", "công ty quản lý của
-# nữ diễn viên 26 tuổi Mai khẳng định" – the speaker is not the named person)
+# nữ diễn viên 26 tuổi Mai khẳng định" – the speaker is not the named person; English "of"
+# only after a lowercase noun: "the daughter of X", not "Secretary of State X")
 _POSSESSOR_RE = re.compile(
     r"(?:^|\s)(?:của|vợ|chồng|con|bố|mẹ|cha|anh trai|em trai|chị gái|em gái|với|cùng|"
     r"(?i:gia đình|người thân|người nhà|họ hàng|bạn gái|bạn trai|người yêu|công ty)|"
-    r"cho|thay mặt|of|with|for|to|wife|husband|son|daughter|by)\s+"
+    r"cho|thay mặt|[a-z][\w'’-]*\s+of|with|for|to|wife|husband|son|daughter|by)\s+"
     r"(?:(?:cựu|nguyên|former|[A-ZĐÀ-Ỹ][\w.]*|[a-zđ][\w]*|\d+)\s+){0,5}$",
 )
 # a speaker tag right after a quotation: '”, anh X' / '” - chị Y' / ',” said' / '!” ông Z'

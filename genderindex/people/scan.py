@@ -201,11 +201,10 @@ class TitleIndex:
             s, phrase = best_at_end[e]
             # modifiers before the title: "cựu", "nguyên", "phó", "Former"
             while True:
-                mm = _PREV_WORD.search(lower, max(0, s - 16), s)
-                if mm and mm.group(1) in modifiers:
-                    s = mm.start(1)
-                else:
+                m_start = _modifier_before(lower, s, modifiers)
+                if m_start is None:
                     break
+                s = m_start
             ends.append(e)
             spans.append((s, e, phrase))
         self.ends = ends
@@ -224,6 +223,21 @@ class TitleIndex:
 
 
 _PREV_WORD = re.compile(r"([^\W\d_]+-?)\s+$")
+
+
+def _modifier_before(lower: str, s: int, modifiers: frozenset) -> int | None:
+    """Start of the word ``_PREV_WORD`` finds in the 16 characters before ``s`` when it is
+    one of ``modifiers``, else None. A plain word is checked without the regex."""
+    window = lower[max(0, s - 16) : s]
+    tail = window.rstrip()
+    if len(tail) == len(window):
+        return None  # no white space before s
+    word = tail.rsplit(None, 1)[-1] if tail else ""
+    if (word[:-1] if word.endswith("-") else word).isalpha():
+        # letters (and a hyphen) after white space or the window start: the regex's word
+        return s - (len(window) - len(tail)) - len(word) if word in modifiers else None
+    mm = _PREV_WORD.search(lower, max(0, s - 16), s)
+    return mm.start(1) if mm and mm.group(1) in modifiers else None
 
 
 @lru_cache(maxsize=4)

@@ -535,3 +535,13 @@ def test_en_home_state_after_name_before_apposition():
         lang="en",
     )
     assert ps["Adam Shaw"].quoted
+
+
+def test_topic_phrase_then_comma_then_quotation_is_direct():
+    ps, qs, _ = run(
+        "In the email, Jon Pratt said about the governor, “We don't need to be this nice to him.”",
+        [("Jon Pratt", "male")],
+        lang="en",
+    )
+    (q,) = [q for q in qs if q.speaker]
+    assert q.type == "direct" and q.text.startswith("We don't need")

@@ -87,7 +87,13 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
     # "nói với phóng viên: ...", "told reporters that ..." (a short phrase, then the complement)
     head = text[pos : min(se, pos + 70)]
     for k, ch in enumerate(head):
-        if ch in ",.;!?":
+        if ch == ",":
+            # "said about Bush, “...”", "nói với phóng viên, “...”": a short phrase, a comma, a quotation
+            q = ctx.quote_starting_near(pos + k + 1, 3)
+            if q is not None and k > 0:
+                return q.inner_start, q.inner_end, "direct", q
+            break
+        if ch in ".;!?":
             break
         if ch == ":" or (ch in "“«" and k > 0):
             q = ctx.quote_starting_near(pos + k + (1 if ch == ":" else 0), 4)

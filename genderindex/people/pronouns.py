@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..text.document import TextDoc
 from .lexicon import people_lexicon
-from .scan import matches_at
+from .scan import automaton, matches_at
 
 WINDOW = 600  # characters to look back for the antecedent
 GENDER_WINDOW = 250  # a pronoun gives a gender only to a person mentioned this close
@@ -50,11 +50,21 @@ def _vi_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _vi_start_re() -> re.Pattern:
-    """The first words of the phrases of :func:`_vi_re` ending a word: every place where
-    ``_vi_re`` can match, found without a look-behind at each position (much faster)."""
-    first = sorted({p.split()[0] for p in _vi_phrases()}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, first)) + r")(?![^\W\d_])")
+def _vi_first_words():
+    """Aho-Corasick automaton of the first words of the phrases of :func:`_vi_re`."""
+    return automaton(frozenset(p.split()[0] for p in _vi_phrases()))
+
+
+def _vi_starts(low: str) -> list[int]:
+    """Offsets where ``_vi_re`` may match: a first word of its phrases standing as a word
+    (one Aho-Corasick pass instead of trying the pattern at every position)."""
+    n = len(low)
+    starts = set()
+    for e, w in _vi_first_words().iter(low):
+        s = e + 1 - len(w)
+        if (s == 0 or not low[s - 1].isalpha()) and (e + 1 == n or not low[e + 1].isalpha()):
+            starts.add(s)
+    return sorted(starts)
 
 
 def find_references(doc: TextDoc) -> list[tuple[int, int, str, str | None]]:
@@ -69,10 +79,7 @@ def find_references(doc: TextDoc) -> list[tuple[int, int, str, str | None]]:
             out.append((m.start(), m.end(), "pronoun", _EN_G.get(w, "female")))
         return out
     lex = people_lexicon()
-    # a start after a letter cannot pass the look-behind of _vi_re: dropped beforehand
-    starts = [m.start() for m in _vi_start_re().finditer(low)]
-    starts = [s for s in starts if s == 0 or not low[s - 1].isalpha()]
-    for m in matches_at(_vi_re(), low, starts):
+    for m in matches_at(_vi_re(), low, _vi_starts(low)):
         w = " ".join(m.group(1).split())
         s, e = m.span()
         # next word: a capitalised name or a kin/common-noun compound ends it

@@ -72,7 +72,7 @@ def test_verb_with_only_a_topic_is_not_a_quote():
 
 def test_ve_viec_gives_the_gist_and_is_reported_speech():
     ps, qs, _ = run(
-        "Bà Phan Thị Yến đã nói về việc các gia đình cần ngồi ăn cơm cùng nhau mỗi tối.",
+        "Bà Phan Thị Yến đã nói về việc học sinh cần đội mũ bảo hiểm khi đi xe đạp.",
         [("Phan Thị Yến", "female", "Bà Phan Thị Yến")],
     )
     assert ps["Phan Thị Yến"].quoted
@@ -91,8 +91,8 @@ def test_quotation_then_speaker_about_a_topic_is_direct():
 
 def test_quote_then_titled_speaker_then_trailing_clause():
     ps, qs, _ = run(
-        "“Ông ấy đã được trả tự do sau sáu tháng vì lý do sức khỏe”, Bộ trưởng Tư pháp Lê Văn Long "
-        "phát biểu trước báo giới hôm nay, nhắc đến cựu thủ tướng Trần Văn Khải.",
+        "“Cây cầu sẽ được sửa xong trước Tết”, Bộ trưởng Giao thông Lê Văn Long "
+        "phát biểu trước báo giới hôm nay, nhắc đến cựu giám đốc Trần Văn Khải.",
         [("Lê Văn Long", "male"), ("Trần Văn Khải", "male")],
     )
     assert ps["Lê Văn Long"].quoted and ps["Lê Văn Long"].quote_type == "direct"
@@ -138,7 +138,7 @@ def test_quote_from_unnamed_spokesman_en():
 
 def test_chao_hoi_is_a_greeting_not_a_question():
     ps, qs, _ = run(
-        "“Nghe tin ai cũng bất ngờ.” Ở đây anh Đỗ Văn Tài vẫn chào hỏi mọi người bình thường.",
+        "“Hôm nay chợ đông lắm.” Sáng nào anh Đỗ Văn Tài cũng chào hỏi các bác bán rau.",
         [("Đỗ Văn Tài", "male", "anh Đỗ Văn Tài")],
     )
     assert not ps["Đỗ Văn Tài"].quoted
@@ -168,7 +168,7 @@ def test_pronoun_speaker_prefers_subject_of_its_sentence():
     from genderindex.quotes import find_quotes
     from genderindex.text.document import TextDoc
 
-    text = 'When Tom Baker was asked whether he admires Carl Jones, he said, "Stop it with that kind of stuff."'
+    text = 'When Tom Baker was asked whether he trusts Carl Jones, he said, "Ask me about the budget instead."'
     doc = TextDoc(text, lang="en")
     people = en_people_with_pronouns(doc, [("Tom Baker", "male"), ("Carl Jones", "male")], [("he", 1, "Carl Jones")])
     find_quotes(doc, people)
@@ -178,8 +178,8 @@ def test_pronoun_speaker_prefers_subject_of_its_sentence():
 
 def test_pronoun_speaker_is_not_a_name_inside_the_content():
     ps, qs, _ = run(
-        "Analysts compared the two campaigns, and Ted Rowe spoke at length. "
-        "Paul Grant was the strongest candidate in a decade, he said.",
+        "Analysts compared the two bids, and Ted Rowe spoke at length. "
+        "Paul Grant was the best mayor the town ever had, he said.",
         [("Ted Rowe", "male"), ("Paul Grant", "male")],
         lang="en",
     )
@@ -188,18 +188,18 @@ def test_pronoun_speaker_is_not_a_name_inside_the_content():
 
 def test_quote_before_speaker_then_adjunct_and_relative_clause():
     ps, qs, _ = run(
-        '"This is the first time a woman leads the ticket," Ann Lee said in the video, which was made by volunteers.',
+        '"Our orchard had its best harvest in ten years," Ann Lee said in the video, which was filmed by her nephew.',
         [("Ann Lee", "female")],
         lang="en",
     )
     (q,) = [q for q in qs if q.speaker]
-    assert q.type == "direct" and q.text.startswith("This is the first time")
+    assert q.type == "direct" and q.text.startswith("Our orchard had")
 
 
 def test_hashtag_is_not_an_inverted_speaker_and_no_quote_across_paragraphs():
     ps, qs, _ = run(
-        'The rally mocked Ann Lee. Kate Moss said: "We want fair coverage for everybody at our rallies."\n\n'
-        "Other journalists tweeted #Lee in support of the reporter.",
+        'The crowd booed Ann Lee. Kate Moss said: "The bridge will reopen before the school year starts."\n\n'
+        "Other reporters tweeted #Lee to cheer her up.",
         [("Kate Moss", "female"), ("Ann Lee", "female", "Lee")],
         lang="en",
     )
@@ -211,7 +211,7 @@ def test_hashtag_is_not_an_inverted_speaker_and_no_quote_across_paragraphs():
 
 def test_en_month_and_ly_adverb_between_subject_and_verb():
     ps, qs, _ = run(
-        "Tom Hill in June sharply criticized the plan as far too expensive for the city.",
+        "Tom Hill in June sharply criticized the stadium plan as a waste of public money.",
         [("Tom Hill", "male")],
         lang="en",
     )
@@ -234,7 +234,7 @@ def test_en_coordinated_verb_with_auxiliary():
 
 def test_en_name_suffix_and_party_parenthetical_before_verb():
     ps, qs, _ = run(
-        '"You have already been warned before I had my chance," Rep. John Carver II (D-Mo.) said during a hearing.',
+        '"The pier needs repairs before the storm season," Rep. John Carver II (D-Mo.) said during a hearing.',
         [("John Carver", "male")],
         lang="en",
     )
@@ -243,13 +243,13 @@ def test_en_name_suffix_and_party_parenthetical_before_verb():
 
 def test_en_coordinated_subjects_with_title_and_participle_content_after():
     ps, qs, _ = run(
-        "Officials said that Attorney General Mary Lane and Deputy Attorney General Sara Yoon opposed the letter, "
-        "saying it broke with tradition.",
+        "Aides said that Treasurer Mary Lane and Deputy Treasurer Sara Yoon opposed the bond sale, "
+        "saying it would cost the county too much.",
         [("Mary Lane", "female"), ("Sara Yoon", "female")],
         lang="en",
     )
     assert ps["Mary Lane"].quoted and ps["Sara Yoon"].quoted
-    assert {q.text for q in qs if q.speaker} == {"it broke with tradition"}
+    assert {q.text for q in qs if q.speaker} == {"it would cost the county too much"}
 
 
 def test_vi_coordinated_subjects_with_honorific():
@@ -289,14 +289,14 @@ def test_participle_subject_after_fronted_adverbial_and_infinitive_content():
     from genderindex.text.document import TextDoc
 
     text = (
-        'At a rally in Ohio on Sunday that was billed as a "final pitch" for his campaign, Bob Marsh '
-        "lit into his critics, vowing to sue them after the vote."
+        'At a fair in Ohio on Sunday that was billed as a "harvest party" for his farm, Bob Marsh '
+        "thanked his neighbours, promising to plant more apple trees."
     )
     doc = TextDoc(text, lang="en")
     people = en_people_with_pronouns(doc, [("Bob Marsh", "male")], [("his", 0, "Bob Marsh")])
     qs = find_quotes(doc, people)
     assert people[0].quoted
-    assert [q.text for q in qs if q.speaker] == ["to sue them after the vote"]
+    assert [q.text for q in qs if q.speaker] == ["to plant more apple trees"]
 
 
 def test_pronoun_after_multi_sentence_quote_refers_to_subject_before_the_quote():
@@ -304,8 +304,8 @@ def test_pronoun_after_multi_sentence_quote_refers_to_subject_before_the_quote()
     from genderindex.text.document import TextDoc
 
     text = (
-        "He praised moderators Kim Ross and Dan Cole for their work. "
-        '"It got very tense up close. But the issues still mattered," he said in an interview.'
+        "He thanked referees Kim Ross and Dan Cole for their patience. "
+        '"The final minutes were chaotic. Still, we kept our shape," he said in an interview.'
     )
     doc = TextDoc(text, lang="en")
     people = en_people_with_pronouns(
@@ -318,7 +318,7 @@ def test_pronoun_after_multi_sentence_quote_refers_to_subject_before_the_quote()
 
 def test_en_relative_clause_after_dash_reports_the_head():
     ps, qs, _ = run(
-        "Mr. Paul Vance - who denied any wrongdoing when he resigned - avoided her in the office afterward.",
+        "Mr. Paul Vance - who denied any fault when he left the club - sold his boat a week later.",
         [("Paul Vance", "male", "Mr. Paul Vance")],
         lang="en",
     )
@@ -330,9 +330,9 @@ def test_en_continuity_not_broken_by_a_person_named_as_object():
     from genderindex.text.document import TextDoc
 
     text = (
-        'Rita Dove praised the candidate in a video where she said, "It is time for a woman in charge." '
-        "The commentator applauded first lady Mia Park for her work. "
-        '"She is the first of her kind to run," she said in the video.'
+        'Rita Dove reviewed the bakery in a clip where she said, "The rye bread is worth the queue." '
+        "The critic thanked head baker Mia Park for the tour. "
+        '"Nobody else in town bakes with spelt," she said in the clip.'
     )
     doc = TextDoc(text, lang="en")
     people = en_people_with_pronouns(
@@ -345,18 +345,18 @@ def test_en_continuity_not_broken_by_a_person_named_as_object():
 
 def test_en_long_adjunct_after_closing_verb_keeps_the_quotation():
     ps, qs, _ = run(
-        '"You have already been warned," Rep. John Carver said during a House Financial Services Committee hearing the following week.',
+        '"The ferry schedule must change," Rep. John Carver said during a county transport committee meeting the following week.',
         [("John Carver", "male")],
         lang="en",
     )
     (q,) = [q for q in qs if q.speaker]
-    assert q.type == "direct" and q.text.startswith("You have already")
+    assert q.type == "direct" and q.text.startswith("The ferry schedule")
 
 
 def test_subordinate_clause_subject_is_not_the_coordinated_speaker():
     ps, qs, _ = run(
-        "Luật sư của ông Trần Văn Dũng nói chưa rõ thi thể được đưa đi đâu sau khi ông Dũng qua đời và yêu cầu "
-        "trả lại thi thể cho gia đình.",
+        "Người quản lý của ông Trần Văn Dũng nói chưa rõ lịch diễn sau khi ông Dũng nhập viện và yêu cầu "
+        "khán giả thông cảm.",
         [("Trần Văn Dũng", "male", "ông Trần Văn Dũng", "ông Dũng")],
     )
     assert not ps["Trần Văn Dũng"].quoted
@@ -364,8 +364,8 @@ def test_subordinate_clause_subject_is_not_the_coordinated_speaker():
 
 def test_vi_bare_honorific_refers_to_previous_sentence_subject_not_object():
     ps, qs, _ = run(
-        "Lần này, nghệ sĩ Lê Hữu Phước sẽ biểu diễn hai bản nhạc của nhạc sĩ Trần Tiến. "
-        "Theo anh, đây là những tác phẩm mà người chơi đàn nào cũng muốn thử sức.",
+        "Tối nay, ca sĩ Lê Hữu Phước sẽ hát ba ca khúc của nhạc sĩ Trần Tiến. "
+        "Theo anh, khán giả miền Tây rất thích những bài hát về sông nước.",
         [("Lê Hữu Phước", "male", "nghệ sĩ Lê Hữu Phước"), ("Trần Tiến", "male", "nhạc sĩ Trần Tiến")],
     )
     assert ps["Lê Hữu Phước"].quoted and not ps["Trần Tiến"].quoted
@@ -373,9 +373,9 @@ def test_vi_bare_honorific_refers_to_previous_sentence_subject_not_object():
 
 def test_vi_bare_honorific_after_quote_skips_a_sentence_without_people():
     ps, qs, _ = run(
-        "Chuyên gia Đỗ Minh Tâm, nhà phân tích tại một công ty chứng khoán, kỳ vọng ông Lý Văn Phú sẽ giữ "
-        "nguyên lãi suất. Tuy nhiên, thị trường vẫn còn nhiều biến động. "
-        "“Tôi vẫn giữ quan điểm thận trọng với giá vàng trong tuần tới”, ông nói.",
+        "Kỹ sư Đỗ Minh Tâm, trưởng nhóm thiết kế của công ty, mong ông Lý Văn Phú sớm ký "
+        "hợp đồng. Trong khi đó, trời vẫn mưa suốt cả tuần. "
+        "“Chúng tôi cần thêm hai tháng để làm xong phần móng”, ông nói.",
         [("Đỗ Minh Tâm", "male", "Chuyên gia Đỗ Minh Tâm"), ("Lý Văn Phú", "male", "ông Lý Văn Phú")],
     )
     assert ps["Đỗ Minh Tâm"].quoted and not ps["Lý Văn Phú"].quoted
@@ -383,34 +383,34 @@ def test_vi_bare_honorific_after_quote_skips_a_sentence_without_people():
 
 def test_quote_then_speaker_verb_and_second_reporting_verb():
     ps, qs, _ = run(
-        "“Chỉ những ca bệnh nặng thì nhân viên y tế mới đi cùng xe”, ông Lê Văn Lợi nói và cho biết "
-        "sắp tới xã sẽ mua thêm một xe cấp cứu.",
+        "“Mùa này cá về nhiều nên bà con đi lưới cả đêm”, ông Lê Văn Lợi nói và cho biết "
+        "sắp tới hợp tác xã sẽ mua thêm một kho lạnh.",
         [("Lê Văn Lợi", "male", "ông Lê Văn Lợi")],
     )
     q = [q for q in qs if q.cue == "nói"][0]
-    assert q.type == "direct" and q.text.startswith("Chỉ những ca")
+    assert q.type == "direct" and q.text.startswith("Mùa này cá")
     assert ps["Lê Văn Lợi"].quote_type == "direct"
 
 
 def test_multi_paragraph_quote_with_tag_in_last_paragraph():
     ps, qs, _ = run(
-        "Sáng qua, chị Nguyễn Thị Hà ra đồng cắt cỏ.\n"
-        "“Chúng tôi đang làm việc thì con trâu lao ra húc đổ hàng rào.\n"
-        "“Tôi kịp chạy vào nhà nên không sao”, chị Hà kể lại.",
+        "Chiều qua, chị Nguyễn Thị Hà đi chợ huyện.\n"
+        "“Tôi mua được hai bao giống lúa mới và một ít phân bón.\n"
+        "“Năm nay chắc cả xóm sẽ được mùa”, chị Hà kể lại.",
         [("Nguyễn Thị Hà", "female", "chị Nguyễn Thị Hà", "chị Hà")],
     )
-    first = [q for q in qs if q.text.startswith("Chúng tôi đang")]
+    first = [q for q in qs if q.text.startswith("Tôi mua được")]
     assert first and first[0].speaker == "Nguyễn Thị Hà"
 
 
 def test_vi_long_adjunct_after_closing_verb_keeps_the_quotation():
     ps, qs, _ = run(
-        "“Cả năm qua tôi đã nói sẽ rất vinh dự được làm việc cho thành phố”, bà Lê Thị Vân nói với phóng viên "
-        "tại văn phòng vận động tranh cử ở quận Ba hôm 20/1.",
+        "“Thư viện mới sẽ mở cửa cả ngày chủ nhật”, bà Lê Thị Vân nói với phóng viên "
+        "tại phòng đọc của trường tiểu học ở quận Ba hôm 20/1.",
         [("Lê Thị Vân", "female", "bà Lê Thị Vân")],
     )
     (q,) = [q for q in qs if q.speaker]
-    assert q.type == "direct" and q.text.startswith("Cả năm qua")
+    assert q.type == "direct" and q.text.startswith("Thư viện mới")
 
 
 def test_vi_content_opening_with_time_adjunct_is_still_content():
@@ -434,8 +434,8 @@ def test_quote_asked_by_unnamed_judge_is_not_the_defendants():
 
 def test_weak_verb_serialised_with_reporting_verb_and_titled_subject_after_comma():
     ps, qs, _ = run(
-        "Trong cuộc gặp với Tổng thống Lê Văn Thành và Ngoại trưởng Phạm Quốc Huy, Thủ tướng Trần Minh Đạt "
-        "lên tiếng phản đối các cuộc không kích trên lãnh thổ nước này.",
+        "Trong buổi họp với Chủ tịch Lê Văn Thành và Giám đốc Phạm Quốc Huy, Hiệu trưởng Trần Minh Đạt "
+        "lên tiếng phản đối việc xây bãi đỗ xe trong sân trường.",
         [("Lê Văn Thành", "male"), ("Phạm Quốc Huy", "male"), ("Trần Minh Đạt", "male")],
     )
     assert ps["Trần Minh Đạt"].quoted
@@ -456,7 +456,7 @@ def test_stated_expectation_is_reported_speech_but_not_the_noun():
 
 def test_en_progressive_reporting_verb():
     ps, qs, _ = run(
-        "Donald Trump is saying the high cost of health insurance is hurting his own employees.",
+        "Donald Trump is saying the new parking fees are hurting small shops.",
         [("Donald Trump", "male")],
         lang="en",
     )
@@ -465,7 +465,7 @@ def test_en_progressive_reporting_verb():
 
 def test_en_participle_after_subject_or_statement_noun():
     ps, qs, _ = run(
-        "The campaign declined to comment, with spokesman Glen Hart saying the leaks proved nothing. "
+        "The club gave no details, with spokesman Glen Hart saying the coach was resting. "
         "Later, Mary Cole issued a statement saying she would back the new rail plan.",
         [("Glen Hart", "male"), ("Mary Cole", "female")],
         lang="en",
@@ -484,7 +484,7 @@ def test_en_possessor_before_participle_is_not_the_speaker():
 
 def test_en_object_of_main_clause_is_not_the_participle_subject():
     ps, qs, _ = run(
-        "Two senior lawmakers urged Mrs. Ann Holt to fund turnout efforts, warning that control of Congress is at stake.",
+        "Two local farmers asked Mrs. Ann Holt to fix the canal, warning that the crops would fail.",
         [("Ann Holt", "female", "Mrs. Ann Holt")],
         lang="en",
     )
@@ -493,7 +493,7 @@ def test_en_object_of_main_clause_is_not_the_participle_subject():
 
 def test_en_possessor_is_not_the_subject():
     ps, qs, _ = run(
-        "Mr. Tom Weil's campaign was optimistic, but acknowledged that the race had tightened.",
+        "Mr. Tom Weil's bakery was busy, but acknowledged that flour prices had doubled.",
         [("Tom Weil", "male", "Mr. Tom Weil")],
         lang="en",
     )
@@ -502,7 +502,7 @@ def test_en_possessor_is_not_the_subject():
 
 def test_en_apposition_head_keeps_speaker_before_said():
     ps, qs, _ = run(
-        "Russ Bell, an adviser to the former governor, said Mr. Tom Weil was engaging in wishful thinking.",
+        "Russ Bell, a neighbour of the school, said Mr. Tom Weil was planting the wrong trees.",
         [("Russ Bell", "male"), ("Tom Weil", "male", "Mr. Tom Weil")],
         lang="en",
     )
@@ -511,7 +511,7 @@ def test_en_apposition_head_keeps_speaker_before_said():
 
 def test_en_states_and_charged_are_not_speech_here():
     ps, qs, _ = run(
-        "Tom Weil has fallen behind Ann Holt in states that decide the Senate. Tom Weil charged into new territory on Monday.",
+        "Tom Weil sells more pears than Ann Holt in states with cold winters. Tom Weil charged into the river on Monday.",
         [("Tom Weil", "male"), ("Ann Holt", "female")],
         lang="en",
     )
@@ -530,7 +530,7 @@ def test_en_title_with_of_is_not_a_possessor():
 
 def test_en_home_state_after_name_before_apposition():
     ps, qs, _ = run(
-        "Rep. Adam Shaw of California, the ranking Democrat on the committee, urged the administration to act.",
+        "Rep. Adam Shaw of Oregon, the senior member of the fishing caucus, urged the harbour board to dredge the bay.",
         [("Adam Shaw", "male")],
         lang="en",
     )
@@ -539,9 +539,9 @@ def test_en_home_state_after_name_before_apposition():
 
 def test_topic_phrase_then_comma_then_quotation_is_direct():
     ps, qs, _ = run(
-        "In the email, Jon Pratt said about the governor, “We don't need to be this nice to him.”",
+        "In the newsletter, Jon Pratt said about the orchard, “We planted forty new trees this spring.”",
         [("Jon Pratt", "male")],
         lang="en",
     )
     (q,) = [q for q in qs if q.speaker]
-    assert q.type == "direct" and q.text.startswith("We don't need")
+    assert q.type == "direct" and q.text.startswith("We planted")

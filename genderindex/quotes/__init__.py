@@ -96,7 +96,7 @@ def _speaker_continuity(found: list[Attribution], people: list[Person], ctx: Con
 def _named_between(person: Person, start: int, end: int, ctx: Context | None = None) -> bool:
     """The person is named (not just a pronoun) between ``start`` and ``end``: newly
     introduced. With ``ctx`` (English) only a name opening its sentence counts: a person
-    named as an object (``X applauded first lady Y``) does not take the floor."""
+    named as an object (``X thanked head baker Y``) does not take the floor."""
     for m in person.mentions:
         if start <= m.start < end and m.kind not in ("pronoun", "honorific"):
             if ctx is None:

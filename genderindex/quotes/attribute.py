@@ -60,8 +60,8 @@ class _HardStop:
 
 _SHORT_PAREN_RE = re.compile(r"\([^()\n]{1,30}\)")
 _HARD_STOP_RE = _HardStop()
-# a generational suffix the name mention may have left out ("Emanuel Cleaver II (D-Mo.) said")
-# (and a home state or district: "Rep. Adam Schiff of California, the ranking Democrat, urged")
+# a generational suffix the name mention may have left out ("John Carver II (D-Mo.) said")
+# (and a home state or district: "Rep. Adam Shaw of Oregon, the senior member, urged")
 _NAME_SUFFIX_RE = re.compile(r"^\s(?:Jr\.?|Sr\.?|II|III|IV|of(?:\s+[A-Z][\w.]*){1,3})(?=[\s,(])")
 # preceding words that make a mention a possessor or companion, not the subject
 # (kin, family, company, representative: "gia đình chị Lan cho rằng", "công ty quản lý của
@@ -103,7 +103,7 @@ _PP_GAP_RE = re.compile(
     r"\s+(?:(?:cũng|đã|vừa|mới|sau đó|hôm nay|hôm qua|cùng ngày|chiều|sáng|tối|trưa)\s+)*"
     r"(?:trong|tại|ở|khi|sau khi|trước|bên lề|trên|qua|trả lời|trao đổi với|nói với|chia sẻ với|phát biểu tại)\s"
 )
-# a mention glued to the previous character is part of a hashtag, handle or word (#ImWithTur)
+# a mention glued to the previous character is part of a hashtag, handle or word (#ImWithLee)
 _GLUED_RE = re.compile(r"[\w#@]")
 _EN_ADVERB_RE = re.compile(
     r"^(?:(?!(?:family|rally|assembly|ally|supply|reply|italy|emily|holly|sally|kelly|billy|molly|bully|"
@@ -121,7 +121,7 @@ _FRONTED_RE = re.compile(
 _NON_SUBJECT_PRONOUNS = frozenset({"his", "her", "him", "their", "them", "its", "hers", "theirs"})
 _COORD_IN_GAP_RE = re.compile(r"\s(?:và|rồi|nhưng|and|but)\s")
 _SUBORDINATOR_BEFORE_RE = re.compile(r"(?:^|\s)(?:khi|sau khi|trước khi|vì|nếu|when|after|before|because|if|while|since)\s+$")
-# a name preceded by a capitalised title right after a comma (", Thủ tướng Pakistan X")
+# a name preceded by a capitalised title right after a comma (", Hiệu trưởng trường Y X")
 _TITLED_NAME_RE = re.compile(r",\s+[A-ZĐÀ-Ỹ][^,;:.!?“”\"()]{0,40}$")
 _CLAUSE_BOUNDARY_RE = re.compile(r",|(?<!\w)(?:that|when|after|as|while|because|since|if|but|and)(?!\w)")
 _POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
@@ -288,9 +288,9 @@ class Context:
     def salient_for_pronoun(self, spot: Spot, ss: int, c_s: int, c_e: int) -> Spot:
         """Re-resolve a gendered pronoun speaker by salience rather than recency: the
         first compatible person of the pronoun's own sentence (the subject of
-        ``When Flynn was asked whether he respects Putin, he said``). Names inside
+        ``When Baker was asked whether he trusts Jones, he said``). Names inside
         quotation marks or inside the reported content ``[c_s, c_e)`` are never the
-        speaker (``Obama was the first black president, he said``): then the most recent
+        speaker (``Grant was the best mayor the town ever had, he said``): then the most recent
         compatible person outside them."""
         word = " ".join(self.lower[spot.start : spot.end].split())
         want = self.lex.bare_gender.get(word)
@@ -310,7 +310,7 @@ class Context:
             if ok(r):
                 return Spot(r[2], spot.start, spot.end, spot.kind)
         # else the subject of the previous sentence when it opens that sentence
-        # ("Retired Gen. Tom Baker became agitated after ... about Carl Jones. "...?" he asked")
+        # ("Retired Gen. Tom Baker grew tired of questions about Carl Jones. "...?" he asked")
         # (the sentence before the reported content when the content comes first; sentences
         # naming nobody are skipped, at most two)
         first = min(ss, self.sentence(c_s)[0]) if c_s < ss else ss
@@ -360,7 +360,7 @@ class Context:
             r = rows[k]
             gap = self.text[r[1] : cue_s]
             if _POSSESSIVE_RE.match(gap):
-                continue  # "Mr. Weiner's behavior ..., Democrats said": a possessor is no subject
+                continue  # "Mr. Lee's bakery ..., neighbours said": a possessor is no subject
             if gap[:1] == " " and self.lex.lang == "en":
                 gap = _NAME_SUFFIX_RE.sub("", gap, count=1)
             if self._cue_between(r[1], cue_s):
@@ -368,7 +368,7 @@ class Context:
             if _PASSIVE_GAP_RE.match(self.lower, r[1], cue_s):
                 return None, cue_s
             if _COORD_IN_GAP_RE.search(gap) and _SUBORDINATOR_BEFORE_RE.search(self.lower, max(lo, r[0] - 12), r[0]):
-                # "... sau khi ông qua đời và yêu cầu ...": the subordinate clause's subject
+                # "... sau khi ông nhập viện và yêu cầu ...": the subordinate clause's subject
                 # is not the subject of the main clause's coordinated verb
                 continue
             named = r[3] not in ("pronoun", "honorific")
@@ -421,13 +421,13 @@ class Context:
             if not (_FRONTED_RE.match(head) and head.rstrip().endswith(",") and len(head) <= 250):
                 return None
         if self.lex.lang == "en" and not self._en_subject_head(head):
-            return None  # "Two senior lawmakers urged Mrs. Clinton to ..., warning": an object
+            return None  # "Two farmers asked Mrs. Holt to ..., warning": an object
         return self.spot_from_row(r)
 
     def _en_subject_head(self, head: str) -> bool:
         """What precedes an English clause subject: nothing or title words (``Campaign
-        manager``), after a fronted adverbial's comma or a complementiser (``Sources said
-        that Attorney General``)."""
+        manager``), after a fronted adverbial's comma or a complementiser (``Aides said
+        that Treasurer``)."""
         h = _CLAUSE_BOUNDARY_RE.split(head)[-1]
         if _SUBJECT_PREFIX_RE.match(h):
             return True
@@ -444,7 +444,7 @@ class Context:
         if not closed and rows[k][3] not in ("pronoun", "honorific") and _TITLED_NAME_RE.search(
             self.text, max(0, rows[k][0] - 40), rows[k][0]
         ):
-            # "... với A và Ngoại trưởng B, Thủ tướng Pakistan C lên tiếng": a titled name
+            # "... với A và Giám đốc B, Hiệu trưởng C lên tiếng": a titled name
             # right before the verb is the subject, not an apposition of B
             return k
         for j in range(k):
@@ -526,8 +526,8 @@ class Context:
             return False
         if len(gap) <= 40 and not _CLAUSE_PUNCT_RE.search(gap):
             # English keeps subject and verb together: only adverbs/auxiliaries between
-            # (any -ly adverb, a month: "Comey in June sharply criticized")
-            # ("Mr. X - who denied any wrongdoing": a dash before the relative pronoun)
+            # (any -ly adverb, a month: "Hill in June sharply criticized")
+            # ("Mr. X - who denied any fault": a dash before the relative pronoun)
             return en is None or all(w in en or _EN_ADVERB_RE.match(w) or w in "-–—" for w in gap.lower().split())
         if en is None and len(gap) <= 110 and _PP_GAP_RE.match(gap) and not _CLAUSE_PUNCT_RE.search(gap):
             # "Bộ trưởng X tại hội nghị sáng nay cho biết": a place/time adjunct between

@@ -34,7 +34,7 @@ _INVERTED_RE = re.compile(r"[,”\"]\s*$")
 _SEP_BEFORE_RE = re.compile(r"[,\-–—”\"»…!?']\s*$")
 # coordinated speakers: "ông A và bà B cho biết" / "A and B said"
 _COORD_RE = re.compile(r"^\s*(?:,|và|cùng|and|&)\s*$", re.IGNORECASE)
-# ... also with the second person's title: "Lynch and Deputy Attorney General Sally Yates"
+# ... also with the second person's title: "Lane and Deputy Treasurer Sara Yoon"
 _COORD_TITLE_RE = re.compile(r"^\s*(?:và|and|&)\s+(?:[^\W\d][\w.'’-]*\s+){1,4}$", re.IGNORECASE)
 
 
@@ -109,7 +109,7 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
             s, e = _strip_span(text, pos + mm.end(), se)
             if has_words(text[s:e], 2):
                 return s, e, "indirect", None
-    # (a participle's infinitive is its content: "..., vowing to sue them")
+    # (a participle's infinitive is its content: "..., promising to plant trees")
     tail = _is_tail(rest) and _TAIL_START_RE.match(rest) and verb not in lex.participles
     if strong and has_words(rest, 3) and not tail and not _TOPIC_RE.match(rest):
         s, e = _strip_span(text, pos, se)
@@ -118,7 +118,7 @@ def _content_after(ctx: Context, verb: str, after: int, se: int, strong: bool):
 
 
 def _tail_then_clause(rest: str) -> bool:
-    """``rest`` is an adjunct tail (``in the video``, ``trước báo giới``) or nothing, then a
+    """``rest`` is an adjunct tail (``in the clip``, ``trước báo giới``) or nothing, then a
     comma and a clause that is not a quotation."""
     head, after = rest.split(",", 1)
     if _QUOTE_OPEN_RE.match(after):
@@ -214,7 +214,7 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
         ss, se = ctx.sentence(cs)
         rule_subject = False
         if progressive:
-            # "Trump is saying the cost ...", "Clinton is urging voters to ...": a finite verb
+            # "Hill is saying the fees ...", "Lee is urging voters to ...": a finite verb
             spot, chunk = ctx.speaker_before(progressive.start(), ss)
         elif participle:
             spot, chunk = ctx.clause_subject(cs, ss), cs
@@ -235,7 +235,7 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             lex.lang == "en"
             and spot is not None
             and _INVERTED_RE.search(ctx.text, max(ss, cs - 3), cs)
-            # not "Russ Schriefer, an adviser to ..., said Mr. Trump was ...": an apposition
+            # not "Russ Bell, a neighbour of ..., said Mr. Weil was ...": an apposition
             # closed right before the verb keeps its head as the speaker
             and not (spot.kind == "name" and ctx.text[spot.end : spot.end + 1] == "," and spot.end < cs - 2)
         ):
@@ -272,7 +272,7 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
                     ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=bool(_TOPIC_RE.match(rest))
                 )
             elif _TAIL_THEN_CLAUSE_RE.match(rest) and _tail_then_clause(rest):
-                # '"...," she said in the video, which was ...': the quotation is the content,
+                # '"...," she said in the clip, which was ...': the quotation is the content,
                 # not the adjunct after the verb
                 content = _content_before(ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=True)
             if content is None and _COORD_REST_RE.match(rest) and ctx._cue_between_any(ce + 1, ce + 25):
@@ -301,8 +301,8 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
 
 def _participle_subject(ctx: Context, cs: int, ss: int) -> Spot | None:
     """A participle without a comma: right after its subject ("with spokesman Jo Li saying
-    ...", "has Podesta saying ..."), or after a communication noun or "by" ("issued a
-    statement saying ...", "inflamed tensions by saying ...": the clause subject)."""
+    ...", "has Lee saying ..."), or after a communication noun or "by" ("issued a
+    statement saying ...", "thanked the staff by saying ...": the clause subject)."""
     rows = [r for r in ctx.idx.before(max(ss, cs - 60), cs) if not ctx.in_quote(r[0], r[1])]
     if rows and not ctx.text[rows[-1][1] : cs].strip():
         r = rows[-1]

@@ -326,10 +326,10 @@ class Context:
                 return Spot(rows[0][2], spot.start, spot.end, spot.kind)
             break
         # no usable antecedent nearby: at least never a name inside the content or a quotation
-        rows = self.idx.before(max(0, spot.start - 2500), spot.start)
-        last = next((r for r in reversed(rows) if r[2] == spot.pid and r[0] != spot.start), None)
+        lo = max(0, spot.start - 2500)
+        last = next((r for r in self.idx.backwards(spot.start, lo) if r[2] == spot.pid and r[0] != spot.start), None)
         if last is not None and ((c_s <= last[0] < c_e) or self.in_quote(last[0], last[1])):
-            for r in reversed(rows):
+            for r in self.idx.backwards(spot.start, lo):
                 if ok(r):
                     return Spot(r[2], spot.start, spot.end, spot.kind)
         return spot

@@ -44,6 +44,17 @@ class MentionIndex:
         j = bisect.bisect_left(self.starts, hi)
         return [r for r in self.rows[i:j] if r[1] <= hi]
 
+    def backwards(self, hi: int, lo: int = 0):
+        """Mentions with ``lo <= start`` and ``end <= hi``, nearest first (a generator)."""
+        j = bisect.bisect_left(self.starts, hi)
+        rows = self.rows
+        for k in range(j - 1, -1, -1):
+            r = rows[k]
+            if r[0] < lo:
+                return
+            if r[1] <= hi:
+                yield r
+
     def starting_in(self, lo: int, hi: int) -> list[tuple]:
         i = bisect.bisect_left(self.starts, lo)
         j = bisect.bisect_left(self.starts, hi)

@@ -545,3 +545,11 @@ def test_topic_phrase_then_comma_then_quotation_is_direct():
     )
     (q,) = [q for q in qs if q.speaker]
     assert q.type == "direct" and q.text.startswith("We planted")
+
+
+def test_company_name_inside_title_does_not_take_the_speaker():
+    ps, qs, _ = run(
+        "Ông Nguyễn Quang Thuận, Tổng Giám đốc Công ty Minh Hà cho rằng, giá gạo sẽ còn tăng trong quý tới.",
+        [("Nguyễn Quang Thuận", "male", "Ông Nguyễn Quang Thuận"), ("Minh Hà", "female")],
+    )
+    assert ps["Nguyễn Quang Thuận"].quoted and not ps["Minh Hà"].quoted

@@ -122,6 +122,7 @@ _NON_SUBJECT_PRONOUNS = frozenset({"his", "her", "him", "their", "them", "its", 
 _COORD_IN_GAP_RE = re.compile(r"\s(?:và|rồi|nhưng|and|but)\s")
 _SUBORDINATOR_BEFORE_RE = re.compile(r"(?:^|\s)(?:khi|sau khi|trước khi|vì|nếu|when|after|before|because|if|while|since)\s+$")
 # a name preceded by a capitalised title right after a comma (", Hiệu trưởng trường Y X")
+_IN_PHRASE_RE = re.compile(r"(?:^|\s)(?:và|với|cùng|gặp|and|with|of|to)\s")
 _TITLED_NAME_RE = re.compile(r",\s+[A-ZĐÀ-Ỹ][^,;:.!?“”\"()]{0,40}$")
 _CLAUSE_BOUNDARY_RE = re.compile(r",|(?<!\w)(?:that|when|after|as|while|because|since|if|but|and)(?!\w)")
 _POSSESSIVE_RE = re.compile(r"['’]s?(?!\w)")
@@ -441,12 +442,14 @@ class Context:
         closed = self.text[:cue_s].rstrip().endswith((",", ")"))
         if not closed and self.lex.lang == "en":  # English closes its appositions
             return k
-        if not closed and rows[k][3] not in ("pronoun", "honorific") and _TITLED_NAME_RE.search(
-            self.text, max(0, rows[k][0] - 40), rows[k][0]
-        ):
-            # "... với A và Giám đốc B, Hiệu trưởng C lên tiếng": a titled name
-            # right before the verb is the subject, not an apposition of B
-            return k
+        # "... với A và Giám đốc B, Hiệu trưởng C lên tiếng": a titled name right before the
+        # verb is the subject when the earlier name is inside a phrase (after "và", "với"),
+        # not when it opens the sentence ("Ông A, Tổng Giám đốc Công ty B cho rằng")
+        titled_k = (
+            not closed
+            and rows[k][3] not in ("pronoun", "honorific")
+            and _TITLED_NAME_RE.search(self.text, max(0, rows[k][0] - 40), rows[k][0])
+        )
         for j in range(k):
             if not closed and rows[j][3] in ("pronoun", "honorific"):
                 continue
@@ -459,6 +462,8 @@ class Context:
             if not _APPOS_OPEN_RE.match(gap):
                 continue
             if _POSSESSOR_RE.search(self.text[max(0, rows[j][0] - 50) : rows[j][0]]):
+                continue
+            if titled_k and _IN_PHRASE_RE.search(self.text, max(self.sentence(rows[j][0])[0], rows[j][0] - 40), rows[j][0]):
                 continue
             return j
         return k

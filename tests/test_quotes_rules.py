@@ -553,3 +553,12 @@ def test_company_name_inside_title_does_not_take_the_speaker():
         [("Nguyễn Quang Thuận", "male", "Ông Nguyễn Quang Thuận"), ("Minh Hà", "female")],
     )
     assert ps["Nguyễn Quang Thuận"].quoted and not ps["Minh Hà"].quoted
+
+
+def test_en_saying_goodbye_is_not_a_quote():
+    ps, qs, _ = run(
+        "Mary Smith is saying goodbye to her colleagues this week. Tom Hill said farewell to the team on Friday.",
+        [("Mary Smith", "female"), ("Tom Hill", "male")],
+        lang="en",
+    )
+    assert not ps["Mary Smith"].quoted and not ps["Tom Hill"].quoted

@@ -52,6 +52,7 @@ def _credit_spans(text: str, lower: str) -> list[tuple[int, int]]:
 
 
 _BAD_GAP = re.compile(r"[.!?;:\n]")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _POSS = ("'s", "’s")
 _QUOTES = "\"“”'‘’"
 
@@ -150,7 +151,6 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
     pstarts = [p.start for p in paras]
     single_orgs = word_index().single_orgs
     out: list[Cand] = []
-    heads = {p.start: p for p in paras}
     head_cache: dict[int, bool] = {}
 
     def headline(pos: int) -> bool:
@@ -233,7 +233,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             continue
         if low[-1] in lex.en_org_words:
             continue
-        nxt = re.match(r"\s+([a-z]+)", text[toks[-1].end : toks[-1].end + 20])
+        nxt = _NEXT_WORD.match(text, toks[-1].end, toks[-1].end + 20)
         if nxt and nxt.group(1) in lex.en_org_words:
             continue
         if in_spans(excl, toks[0].start, toks[-1].end):

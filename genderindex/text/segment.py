@@ -59,8 +59,12 @@ _LOOKBACK = 40  # characters searched backwards for the word before a full stop
 def _word_before(para: str, end: int) -> tuple[str, int] | None:
     """The word ending at ``para[end - 1]`` (dots inside allowed) and its start offset."""
     lo = max(0, end - _LOOKBACK)
-    m = _WORD_BEFORE_RE.search(para, lo, end)
-    return (m.group(1), m.start(1)) if m else None
+    j = end
+    while j > lo and (para[j - 1].isalnum() or para[j - 1] in "._"):
+        j -= 1
+    while j < end and not para[j].isalpha():
+        j += 1
+    return (para[j:end], j) if j < end else None
 
 
 def _is_abbreviation(para: str, dot: int) -> bool:
@@ -134,12 +138,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return [m.span() for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
 
 
-_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+_DASH_TOKEN_RE = re.compile(r"(?<!\S)[-–—]+(?!\S)")
 
 
 def count_words(text: str) -> int:
-    """Number of words (Vietnamese: syllables) in ``text``."""
-    return len(_WORD_RE.findall(text))
+    """Number of words (Vietnamese: syllables): whitespace-separated tokens that are not
+    punctuation alone."""
+    n = len(text.split())
+    if " - " in text or " – " in text:
+        n -= len(_DASH_TOKEN_RE.findall(text))
+    return n
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

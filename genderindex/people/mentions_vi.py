@@ -199,6 +199,8 @@ def _strip_places(tokens: list[RunTok], lex, need_family: bool) -> int:
             if i + L <= n and tuple([t.low for t in tokens[i : i + L]]) == tup:
                 best = L
                 break
+        if not best and first in _COMPASS and i + 1 < n and tokens[i + 1].kind == "w" and not is_vi_syllable(tokens[i + 1].low):
+            best = 2  # "Nam Dakota", "Bắc Carolina": a compass word + a foreign place
         if not best or i + best >= n or (not need_family and n - i - best < 1):
             break
         rest = tokens[i + best]
@@ -206,6 +208,15 @@ def _strip_places(tokens: list[RunTok], lex, need_family: bool) -> int:
             break
         i += best
     return i
+
+
+#: Vietnamese compass words that open foreign place names ("Nam Dakota", "Bắc Carolina")
+_COMPASS = frozenset("nam bắc đông tây".split())
+
+
+def compass_place(low: list[str]) -> bool:
+    """True for a compass word + foreign words ("nam dakota"): a place, never a name."""
+    return len(low) >= 2 and low[0] in _COMPASS and not is_vi_syllable(low[1])
 
 
 def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
@@ -238,8 +249,8 @@ def _context_nonperson_at(ctx: _Ctx, pos: int, lex) -> bool:
             first = prev[-k]
             if prev[-1].end in ctx.titles.end_set:
                 return False  # "nhà báo": a title, not a newspaper
-            if len(prev) > k and prev[-k - 1].cap and not first.cap:
-                return False  # "Bộ trưởng Quốc phòng X"
+            if len(prev) > k and prev[-k - 1].cap and not first.cap and prev[-k - 1].text.lower() not in lex.vi_context:
+                return False  # "Bộ trưởng Quốc phòng X" (but "Tờ báo X": both are context words)
             return True
     # "trường THPT tư thục X", "phố cổ X": an institution head with a few modifiers
     for k in range(1, len(words)):
@@ -431,7 +442,9 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         elif toks[0].low not in lex.honorifics:
             # a known place or organisation ("Hà Nội", "Liên Hợp Quốc") needs no more work
             j0 = " ".join([t.low for t in toks])
-            if (j0 in lex.places or j0 in lex.organisations) and j0 not in lex.known:
+            if ((j0 in lex.places or j0 in lex.organisations) and j0 not in lex.known) or (
+                len(toks) == 2 and compass_place(j0.split(" "))
+            ):
                 last_place_end = toks[-1].end
                 continue
         p0 = toks[0].start  # ctx.prev_word(p0): the word before the run, looked up when needed
@@ -458,6 +471,11 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
                 (k for k in range(1, len(low0) - 1) if low0[k] in lex.family_names and 2 <= len(low0) - k <= 4),
                 0,
             ) if low0[0] not in lex.family_names else 0
+            if not k and len(low0) >= 3:
+                # "bang Arkansas Sarah Huckabee Sanders": a place, then a foreign name
+                kp = _strip_places(toks, lex, need_family=False)
+                if kp and _first_name(low0[kp], lex) and len(low0) - kp >= 2:
+                    k = kp
             place_marked.add(" ".join(low0[:k] if k else low0))
             last_place_end = toks[k - 1].end if k else toks[-1].end
             last_place_named = not k and low0[0] in lex.family_names and len(low0) >= 2
@@ -538,6 +556,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
                 toks = toks[1:]
         if hon is None:
             hon = _honorific_before(ctx, toks[0].start, lex)
+        if hon is not None and hon[0].lower() == "anh" and _context_nonperson(ctx, hon[1], lex):
+            continue  # "báo Anh Daily Mail", "hãng Anh X": Anh is England after an outlet/company word
         if hon is None and _context_nonperson(ctx, toks[0].start, lex):
             place_marked.add(" ".join([t.low for t in toks]))
             last_place_end = toks[-1].end

@@ -1,0 +1,33 @@
+"""People stage, general rules: places and outlets glued to names, cue attachment,
+name order (invented sentences)."""
+from genderindex.people import find_people
+from genderindex.text.document import TextDoc
+
+
+def people(text, lang="vi"):
+    return {p.name: p for p in find_people(TextDoc(text, lang=lang))}
+
+
+def test_compass_place_before_name_is_not_part_of_it():
+    ps = people("Thống đốc Bắc Dakota Mary Smith đến thăm. Smith là thống đốc thứ hai của Bắc Dakota.")
+    assert set(ps) == {"Mary Smith"}
+    assert ps["Mary Smith"].gender == "female"
+
+
+def test_state_after_place_word_then_foreign_name():
+    ps = people("Thống đốc bang Ohio Linda Brown phát biểu tại hội nghị. Brown cho biết sẽ tái tranh cử.")
+    assert set(ps) == {"Linda Brown"}
+    assert ps["Linda Brown"].gender == "female"
+
+
+def test_outlet_with_country_word_is_not_a_person():
+    assert people("Tờ báo Anh Evening Star đã đăng bài viết về vụ việc.") == {}
+    assert people("Hôm qua, hãng Anh Blue River công bố kết quả kinh doanh.") == {}
+    ps = people("Anh Hùng nói chuyện với anh Tuấn.")
+    assert set(ps) == {"Hùng", "Tuấn"}
+
+
+def test_social_platform_and_bank_are_not_people():
+    assert "Blue Square" not in people("Ông Tâm viết trên mạng xã hội Blue Square hôm qua.")
+    ps = people("Ông Tâm từng lãnh đạo NHTMCP Nam Hải và NHTMCP Tây Sơn.")
+    assert set(ps) == {"Tâm"}

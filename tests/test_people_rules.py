@@ -31,3 +31,10 @@ def test_social_platform_and_bank_are_not_people():
     assert "Blue Square" not in people("Ông Tâm viết trên mạng xã hội Blue Square hôm qua.")
     ps = people("Ông Tâm từng lãnh đạo NHTMCP Nam Hải và NHTMCP Tây Sơn.")
     assert set(ps) == {"Tâm"}
+
+
+def test_kin_word_gives_gender_to_the_name_after_it_not_the_title():
+    ps = people("Đệ nhất phu nhân Jane Doe và con trai Tommy đến dự lễ khai giảng.")
+    assert ps["Jane Doe"].gender == "female"
+    assert ps["Tommy"].gender == "male"
+    assert ps["Tommy"].gender_evidence[0].text == "con trai"

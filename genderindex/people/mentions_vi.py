@@ -177,7 +177,9 @@ def _title_before(ctx: _Ctx, pos: int, para_start: int, lex):
         if any(w.lower() in _GAP_DENY and w.islower() for w in gap_words):
             return None
     explicit = None
-    if phrase in lex.gendered_prefix:
+    if gap.strip() and _gap_has_name(ctx.text, e, pos, lex):
+        pass  # "phu nhân X và con trai Y": the title's sex word belongs to X, not Y
+    elif phrase in lex.gendered_prefix:
         explicit = (lex.gendered_prefix[phrase], ctx.text[e - len(phrase) : e], e - len(phrase), e)
     else:
         mm = _NAM_NU.search(ctx.lower, max(para_start, s - 6), s)
@@ -692,6 +694,10 @@ _REL_BEFORE = re.compile(
 _APPOS_NU = re.compile(r"\s*[-–,]\s*(?:[a-zà-ỹđ]+\s+){1,7}?(?<!phụ )(nữ)(?![^\W\d_])")
 # "Ngọc Kinh công chúa", "Ức Trai tiên sinh": a gendered title after the name
 _POST_TITLE = re.compile(r" (công chúa|hoàng hậu|hoàng tử|phu nhân|tiên sinh|thái tử)(?![^\W\d_])")
+# "X và con trai Y", ", con gái Z": a kin word in a list introduces the name right after it
+_KIN_COORD = re.compile(
+    r"(?:[,;(]|(?<![^\W\d_])(?:và|cùng|với))\s+(?:cậu\s+|cô\s+)?(con\s+trai|con\s+gái|em\s+trai|em\s+gái|anh\s+trai|chị\s+gái)\s+$"
+)
 _TEN_BEFORE = re.compile(r"(?<![^\W\d_])(cô gái|chàng trai|cậu bé|bé gái|bé trai|thiếu nữ|người phụ nữ|người đàn ông|cụ ông|cụ bà|ông cụ|bà cụ)\s+(?:có\s+)?tên(?:\s+là)?\s+$")
 
 
@@ -699,10 +705,17 @@ def _explicit_after(ctx: _Ctx, c: Cand, lex) -> None:
     """Explicit sex words around the name: "cô gái tên Hương", "chồng - diễn viên X",
     "X công chúa", "X, chồng của ...", "X - một nhà sản xuất nữ", "Tài (nam, 20 tuổi)".
     Cheap character tests run first so that the regular expressions seldom run."""
-    if c.explicit:
-        return
     low = ctx.lower
     before = low[max(0, c.start - 40) : c.start]
+    if not c.honorific and before.endswith((" trai ", " gái ")):
+        mk = _KIN_COORD.search(before)
+        if mk:
+            g = "male" if mk.group(1).endswith("trai") else "female"
+            s = max(0, c.start - 40) + mk.start(1)
+            c.explicit = (g, ctx.text[s : s + len(mk.group(1))], s, s + len(mk.group(1)))
+            return
+    if c.explicit:
+        return
     if "tên" in before:
         m = _TEN_BEFORE.search(before)
         if m:

@@ -38,3 +38,9 @@ def test_kin_word_gives_gender_to_the_name_after_it_not_the_title():
     assert ps["Jane Doe"].gender == "female"
     assert ps["Tommy"].gender == "male"
     assert ps["Tommy"].gender_evidence[0].text == "con trai"
+
+
+def test_given_name_first_family_name_last():
+    ps = people("Nhạc sĩ Kiên Trần vừa ra mắt bài hát mới.")
+    assert ps["Kiên Trần"].gender == "male"
+    assert "kiên" in ps["Kiên Trần"].gender_evidence[0].detail

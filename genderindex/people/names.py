@@ -94,6 +94,13 @@ def vi_name_gender(tokens: list[str], has_family: bool) -> tuple[str, str, str] 
         g = _decide(gv[0], gv[1], MIN_VI)
         if g:
             return g, "given_name", f"given name '{given}': p(female)={gv[0]:.2f}, n={gv[1]}"
+    # given name first, family name last ("Kiên Trần"): the first syllable is the given name
+    if len(low) == 2 and not has_family and low[1] in people_lexicon().family_names:
+        fv = t["vi_given"].get(low[0])
+        if fv and not (gv and gv[1] >= fv[1]):
+            g = _decide(fv[0], fv[1], MIN_VI)
+            if g:
+                return g, "given_name", f"given name '{low[0]}' before family name '{low[1]}': p(female)={fv[0]:.2f}, n={fv[1]}"
     # a strongly gendered middle syllable (Quang, Đình, Tiến are almost only male)
     mids = low[1:-1] if len(low) >= 3 else low[:1] if len(low) == 2 else []
     for mid in mids:

@@ -44,3 +44,8 @@ def test_given_name_first_family_name_last():
     ps = people("Nhạc sĩ Kiên Trần vừa ra mắt bài hát mới.")
     assert ps["Kiên Trần"].gender == "male"
     assert "kiên" in ps["Kiên Trần"].gender_evidence[0].detail
+
+
+def test_account_name_is_not_a_person():
+    assert people("Hắn lập một tài khoản Facebook tên Trần Thu Hà rồi đăng tin sai sự thật.") == {}
+    assert set(people("Một cô gái tên Hoa đã đến trình báo.")) == {"Hoa"}

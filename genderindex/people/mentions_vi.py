@@ -343,6 +343,7 @@ _OTHER_NAME = re.compile(
 #: birth-order nicknames used as names after an honorific ("ông Tư", "chị Hai", "bà Sáu")
 _NICKNAMES = frozenset("hai ba tư bốn năm sáu bảy tám chín mười út".split())
 _NAMED = re.compile(r"(?<![^\W\d_])tên(?:\s+là)?\s+$")
+_ACCOUNT = re.compile(r"(?<![^\W\d_])(?:tài khoản|fanpage|trang cá nhân|kênh|nhóm)(?: [^\s.,;:!?]+){0,3} tên(?: là)?\s+$")
 _CAP_PAIR = re.compile(r"(?<![^\W\d_])([A-ZĐ][^\W\d_]+) ([A-ZĐ][^\W\d_]+)")
 
 
@@ -604,6 +605,10 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         if " ".join(low) in lex.not_people:
             continue
+        if hon is None and _NAMED.search(ctx.lower, max(0, toks[0].start - 12), toks[0].start) and _ACCOUNT.search(
+            ctx.lower, max(0, toks[0].start - 40), toks[0].start
+        ):
+            continue  # "một tài khoản Facebook tên X": the name of an account, not a person
         has_family = (not foreign) and low[0] in lex.family_names
         initials = any(t.kind == "ini" for t in toks)
         if all(t.kind == "ini" for t in toks) and hon is None and not has_family:

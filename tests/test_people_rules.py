@@ -49,3 +49,9 @@ def test_given_name_first_family_name_last():
 def test_account_name_is_not_a_person():
     assert people("Hắn lập một tài khoản Facebook tên Trần Thu Hà rồi đăng tin sai sự thật.") == {}
     assert set(people("Một cô gái tên Hoa đã đến trình báo.")) == {"Hoa"}
+
+
+def test_thai_and_indian_first_names_give_gender():
+    ps = people("Thị trưởng Somchai Rattanakul và bộ trưởng Priya Sharma đã gặp nhau.")
+    assert ps["Somchai Rattanakul"].gender == "male"
+    assert ps["Priya Sharma"].gender == "female"

@@ -55,3 +55,9 @@ def test_thai_and_indian_first_names_give_gender():
     ps = people("Thị trưởng Somchai Rattanakul và bộ trưởng Priya Sharma đã gặp nhau.")
     assert ps["Somchai Rattanakul"].gender == "male"
     assert ps["Priya Sharma"].gender == "female"
+
+
+def test_same_initial_with_honorifics_of_different_generations_are_two_people():
+    ps = people("Anh Kh. và chị M. bị thương nặng. Phóng viên đến nhà ông Trần Văn Kh. (70 tuổi). Anh Kh. làm thợ mộc.")
+    assert "Trần Văn Kh" in ps or "Trần Văn Kh." in ps
+    assert len([p for p in ps.values() if p.name.startswith(("Kh", "Trần"))]) == 2

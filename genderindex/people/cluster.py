@@ -7,6 +7,8 @@ Honorific gender keeps people apart: ``bà Minh`` never joins ``ông Minh``.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -88,6 +90,27 @@ def _matches(short: list[str], full: list[str], prefix_ok: bool = True) -> bool:
     return prefix_ok and n == 1 and full[0] == short[0]
 
 
+#: honorifics of a younger and of an older generation ("anh Tr." vs "ông Đinh Công Tr.")
+_NO_VOWEL = re.compile(r"[^aăâeêioôơuưyAĂÂEÊIOÔƠUƯY]{1,3}$")
+_YOUNG = frozenset("anh chị em cháu bé cậu".split())
+_OLD = frozenset("ông bà cụ".split())
+
+
+def _age(c: Cand) -> int:
+    h = c.honorific.lower()
+    return 1 if h in _YOUNG else 2 if h in _OLD else 0
+
+
+def _age_clash(cl: "Cluster", c: Cand) -> bool:
+    """True when an initial-only name ("Tr.") is said with honorifics of different
+    generations (anh vs ông): two different people who share an initial."""
+    a = _age(c)
+    last = c.tokens[-1]
+    if not a or not (c.initials or last.endswith(".") or _NO_VOWEL.match(last)):
+        return False
+    return any(_age(x) not in (0, a) for x in cl.cands)
+
+
 def _compatible(h1: str | None, h2: str | None) -> bool:
     return h1 is None or h2 is None or h1 == h2
 
@@ -116,7 +139,7 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
             return False  # a lone word that repeats no known name
         c_len = len(low)
         h = _hint(c)
-        same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h)]
+        same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h) and not _age_clash(cl, c)]
         if not same and c.foreign and len(low) >= 2:
             # spelling variants of a foreign first name ("Vladmir Putin" = "Vladimir Putin")
             same = [
@@ -129,7 +152,9 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
             return True
         # short form of an earlier, longer name
         pool = by_last.get(low[-1], []) + by_first.get(low[0], []) if c_len == 1 else clusters
-        longer = [cl for cl in pool if _compatible(cl.hint, h) and _matches(low, cl.low, cl.prefix_ok)]
+        longer = [
+            cl for cl in pool if _compatible(cl.hint, h) and _matches(low, cl.low, cl.prefix_ok) and not _age_clash(cl, c)
+        ]
         if longer:
             before = [cl for cl in longer if cl.last <= c.start]
             add(max(before or longer, key=lambda cl: cl.last), c)
@@ -140,7 +165,7 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
                 cl
                 for cl in clusters
                 if _compatible(cl.hint, h) and _matches(cl.low, low)
-                and all(len(x.tokens) < len(low) for x in cl.cands)
+                and all(len(x.tokens) < len(low) for x in cl.cands) and not _age_clash(cl, c)
             ]
             if shorter:
                 cl = max(shorter, key=lambda cl: cl.last)

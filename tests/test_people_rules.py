@@ -61,3 +61,11 @@ def test_same_initial_with_honorifics_of_different_generations_are_two_people():
     ps = people("Anh Kh. và chị M. bị thương nặng. Phóng viên đến nhà ông Trần Văn Kh. (70 tuổi). Anh Kh. làm thợ mộc.")
     assert "Trần Văn Kh" in ps or "Trần Văn Kh." in ps
     assert len([p for p in ps.values() if p.name.startswith(("Kh", "Trần"))]) == 2
+
+
+def test_bare_foreign_name_with_age_or_human_verb_is_a_person():
+    ps = people("Somsak Phanwong, 52 tuổi, bị bắt tại nhà riêng ở ngoại ô Bangkok.")
+    assert "Somsak Phanwong" in ps
+    assert "Kessler Moreau" in people("Hôm qua Kessler Moreau cho biết sẽ từ chức.")
+    assert people("Hôm qua Bluefin Technologies cho biết sẽ mở nhà máy.") == {}
+    assert people("Theo Reuters, Wall Street Journal cho biết giá dầu tăng.") == {}

@@ -344,6 +344,12 @@ _OTHER_NAME = re.compile(
 _NICKNAMES = frozenset("hai ba tư bốn năm sáu bảy tám chín mười út".split())
 _NAMED = re.compile(r"(?<![^\W\d_])tên(?:\s+là)?\s+$")
 _ACCOUNT = re.compile(r"(?<![^\W\d_])(?:tài khoản|fanpage|trang cá nhân|kênh|nhóm)(?: [^\s.,;:!?]+){0,3} tên(?: là)?\s+$")
+# after a bare foreign name: an age apposition or a verb of speech or of what people do
+_HUMAN_AFTER = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s+tuổi|\s*\(\d{1,3}\s+tuổi|\s+(?:cho biết|cho hay|nói|nói rằng|khẳng định|chia sẻ|tiết lộ|"
+    r"bày tỏ|thừa nhận|kể|kể lại|phát biểu|bình luận|bị bắt|bị bắt giữ|bị kết án|bị truy nã|qua đời|sinh năm|"
+    r"tuyên bố|nhấn mạnh|trả lời|viết|cho rằng)(?![^\W\d_]))"
+)
 _CAP_PAIR = re.compile(r"(?<![^\W\d_])([A-ZĐ][^\W\d_]+) ([A-ZĐ][^\W\d_]+)")
 
 
@@ -633,6 +639,10 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             is_en_first_name(words[0]) or low[0] in lex.known_first or low[0] in lex.world_first or title is not None
         ):
             strong = not any((w in lex.en_non_names and w not in PARTICLES) or w in lex.places for w in low)
+        elif foreign and 2 <= n <= 4 and _HUMAN_AFTER.match(ctx.lower, toks[-1].end) and not any(
+            w in lex.en_non_names or w in lex.places or w in lex.organisations or w in single_orgs for w in low
+        ) and low[-1] not in lex.en_org_words:
+            strong = True  # "Somsak Phanwong, 61 tuổi, bị bắt": a foreign name doing what people do
         elif (
             title is not None
             and foreign

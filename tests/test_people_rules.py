@@ -69,3 +69,13 @@ def test_bare_foreign_name_with_age_or_human_verb_is_a_person():
     assert "Kessler Moreau" in people("Hôm qua Kessler Moreau cho biết sẽ từ chức.")
     assert people("Hôm qua Bluefin Technologies cho biết sẽ mở nhà máy.") == {}
     assert people("Theo Reuters, Wall Street Journal cho biết giá dầu tăng.") == {}
+
+
+def test_thing_named_with_ten_is_not_a_person():
+    ps = people("Bà Lan đã xuất bản một cuốn sách về nghề nông có tên Green Valley năm 2015.")
+    assert set(ps) == {"Lan"}
+    assert set(people("Cuốn sách kể về một cô gái tên Hoa.")) == {"Hoa"}
+
+
+def test_dan_ong_is_not_an_honorific():
+    assert people("Một người đàn ông Nga bị bắt ở sân bay.") == {}

@@ -124,6 +124,8 @@ def _honorific_before(ctx: _Ctx, pos: int, lex) -> tuple[str, int, str | None] |
         if w2 in lex.honorifics:
             return ctx.text[toks[k - 1].start : end_tok.end], toks[k - 1].start, lex.honorifics[w2]["gender"]
     if w1 in lex.honorifics:
+        if w1 in ("ông", "bà") and k >= 1 and toks[k - 1].text.lower() == "đàn":
+            return None  # "người đàn ông Nga": a man from Russia, not "ông Nga"
         return end_tok.text, end_tok.start, lex.honorifics[w1]["gender"]
     return None
 
@@ -343,7 +345,11 @@ _OTHER_NAME = re.compile(
 #: birth-order nicknames used as names after an honorific ("ông Tư", "chị Hai", "bà Sáu")
 _NICKNAMES = frozenset("hai ba tư bốn năm sáu bảy tám chín mười út".split())
 _NAMED = re.compile(r"(?<![^\W\d_])tên(?:\s+là)?\s+$")
-_ACCOUNT = re.compile(r"(?<![^\W\d_])(?:tài khoản|fanpage|trang cá nhân|kênh|nhóm)(?: [^\s.,;:!?]+){0,3} tên(?: là)?\s+$")
+_ACCOUNT = re.compile(
+    r"(?<![^\W\d_])(?:tài khoản|fanpage|trang cá nhân|kênh|nhóm|cuốn sách|quyển sách|tác phẩm|bộ phim|ca khúc|"
+    r"bài hát|album|ứng dụng|dự án|chiến dịch|chương trình|công ty|thương hiệu|nhãn hiệu|sản phẩm)"
+    r"(?: (?!cô\b|bé\b|người\b|ông\b|bà\b|anh\b|chị\b|con\b|cậu\b)[^\s.,;:!?]+){0,10} (?:có )?tên(?: là| gọi)?\s+$"
+)
 # after a bare foreign name: an age apposition or a verb of speech or of what people do
 _HUMAN_AFTER = re.compile(
     r"(?:\s*,\s*\d{1,3}\s+tuổi|\s*\(\d{1,3}\s+tuổi|\s+(?:cho biết|cho hay|nói|nói rằng|khẳng định|chia sẻ|tiết lộ|"
@@ -612,9 +618,9 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         if " ".join(low) in lex.not_people:
             continue
         if hon is None and _NAMED.search(ctx.lower, max(0, toks[0].start - 12), toks[0].start) and _ACCOUNT.search(
-            ctx.lower, max(0, toks[0].start - 40), toks[0].start
+            ctx.lower, max(0, toks[0].start - 90), toks[0].start
         ):
-            continue  # "một tài khoản Facebook tên X": the name of an account, not a person
+            continue  # "một tài khoản Facebook tên X", "cuốn sách có tên X": a thing's name, not a person
         has_family = (not foreign) and low[0] in lex.family_names
         initials = any(t.kind == "ini" for t in toks)
         if all(t.kind == "ini" for t in toks) and hon is None and not has_family:

@@ -79,3 +79,10 @@ def test_thing_named_with_ten_is_not_a_person():
 
 def test_dan_ong_is_not_an_honorific():
     assert people("Một người đàn ông Nga bị bắt ở sân bay.") == {}
+
+
+def test_two_common_first_names_with_one_surname_are_two_people():
+    ps = people("Peter Walsh died in 2010. His daughter Petra Walsh said she wants answers.", lang="en")
+    assert {"Peter Walsh", "Petra Walsh"} <= set(ps)
+    ps = people("Eric Lowe spoke first. Later his daughter Erica Lowe spoke.", lang="en")
+    assert ps["Erica Lowe"].gender == "female" and ps["Eric Lowe"].gender == "male"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .candidate import Cand
-from .names import en_name_gender
+from .names import en_name_gender, is_en_first_name
 
 
 @dataclass
@@ -111,6 +111,12 @@ def _age_clash(cl: "Cluster", c: Cand) -> bool:
     return any(_age(x) not in (0, a) for x in cl.cands)
 
 
+def _distinct_first(a: str, b: str) -> bool:
+    """True when two first names are both common names of their own ("Eric" and "Erica",
+    "Daniel" and "Danielle"): relatives sharing a surname, not spelling variants."""
+    return a != b and is_en_first_name(a, 500) and is_en_first_name(b, 500)
+
+
 def _compatible(h1: str | None, h2: str | None) -> bool:
     return h1 is None or h2 is None or h1 == h2
 
@@ -146,6 +152,7 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
                 cl
                 for cl in clusters
                 if len(cl.low) == c_len and cl.low[1:] == low[1:] and cl.low[0][:3] == low[0][:3]
+                and not _distinct_first(cl.low[0], low[0])
             ]
         if same:
             add(max(same, key=lambda cl: cl.last), c)

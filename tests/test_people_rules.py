@@ -86,3 +86,9 @@ def test_two_common_first_names_with_one_surname_are_two_people():
     assert {"Peter Walsh", "Petra Walsh"} <= set(ps)
     ps = people("Eric Lowe spoke first. Later his daughter Erica Lowe spoke.", lang="en")
     assert ps["Erica Lowe"].gender == "female" and ps["Eric Lowe"].gender == "male"
+
+
+def test_club_name_that_is_a_first_name_before_a_surname():
+    ps = people("She wrote to her daughter Chelsea Morgan about the trip.", lang="en")
+    assert ps["Chelsea Morgan"].gender == "female"
+    assert people("Fans of Chelsea cheered when the team won the cup again.", lang="en") == {}

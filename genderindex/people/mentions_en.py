@@ -229,7 +229,13 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
         words = [t.text for t in toks]
         low = [t.low for t in toks]
         key = " ".join(low)
-        if key in lex.places or key in lex.organisations or any(w in single_orgs for w in low):
+        if key in lex.places or key in lex.organisations:
+            continue
+        if any(w in single_orgs for w in low) and not (
+            # "Chelsea Clinton": a club name that is also a common first name, then a surname
+            len(low) >= 2 and low[0] in single_orgs and is_en_first_name(words[0], 20000)
+            and not any(w in single_orgs for w in low[1:]) and not headline(toks[0].start)
+        ):
             continue
         if low[-1] in lex.en_org_words:
             continue

@@ -92,3 +92,15 @@ def test_club_name_that_is_a_first_name_before_a_surname():
     ps = people("She wrote to her daughter Chelsea Morgan about the trip.", lang="en")
     assert ps["Chelsea Morgan"].gender == "female"
     assert people("Fans of Chelsea cheered when the team won the cup again.", lang="en") == {}
+
+
+LONG_EN = " The meeting went on for hours and the committee heard many other witnesses that day."
+
+
+def test_english_surname_that_is_a_common_word():
+    ps = people("Later in the evening Ms. White agreed with the plan." + LONG_EN, lang="en")
+    assert ps["White"].gender == "female"
+    ps = people("The chairwoman, Mary Jo West, said she would stay. Later Mary Jo said no." + LONG_EN, lang="en")
+    assert "Mary Jo West" in ps and "Mary Jo" not in ps
+    assert len(ps["Mary Jo West"].mentions) >= 2
+    assert people("On Monday the group met in the West Wing and talked." + LONG_EN, lang="en") == {}

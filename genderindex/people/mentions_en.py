@@ -141,6 +141,22 @@ def _title_before(ctx: _Ctx, pos: int, lo: int) -> tuple[int, int] | None:
     return s, e
 
 
+@lru_cache(maxsize=1)
+def _surname_words() -> frozenset:
+    """Non-name words that are also surnames ("White", "May"), see en_surname_words.txt."""
+    from .lexicon import _lines
+
+    return frozenset(w.lower() for w in _lines("en_surname_words.txt"))
+
+
+def _surname_end(toks: list, hon) -> bool:
+    """True when the last token is a surname-like word ending a name: after an
+    honorific ("Ms. White") or after a first name ("Mary Jo White")."""
+    if toks[-1].low not in _surname_words() or not toks[-1].text[:1].isupper():
+        return False
+    return hon is not None or (len(toks) >= 2 and is_en_first_name(toks[0].text))
+
+
 def find_candidates_en(doc: TextDoc) -> list[Cand]:
     """Person-name candidates in an English document (not yet clustered)."""
     lex = people_lexicon()
@@ -211,16 +227,21 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             elif w in lex.en_titles or w in lex.en_modifiers:
                 titled = titled or w in lex.en_titles
             elif w in lex.en_non_names:
-                pass
+                if len(toks) == 1 and _surname_end(toks, hon or _honorific_before(ctx, toks[0].start, lex)):
+                    break  # "Ms. White"
             else:
                 break
             toks = toks[1:]
         for k in range(1, len(toks)):
             w = toks[k].low
             if w in lex.en_non_names and w not in PARTICLES and w not in lex.en_titles:
+                if k == len(toks) - 1 and _surname_end(toks, hon):
+                    break  # "Mary Jo White"
                 toks = toks[:k]  # "Clinton Said Financial Reform": a headline, not a name
                 break
-        while toks and toks[-1].low in lex.en_non_names:
+        while toks and toks[-1].low in lex.en_non_names and not _surname_end(
+            toks, hon or (_honorific_before(ctx, toks[0].start, lex) if len(toks) == 1 else None)
+        ):
             toks = toks[:-1]
         if len(toks) >= 3 and not is_en_first_name(toks[0].text) and is_en_first_name(toks[1].text):
             toks = toks[1:]  # "Later Hillary Clinton"
@@ -257,7 +278,8 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             and len(low) <= 2
             and any(w in lex.places or w in lex.en_non_names for w in low)
             and not (
-                len(low) == 2 and is_en_first_name(words[0]) and low[0] not in lex.places and low[1] not in lex.en_non_names
+                len(low) == 2 and is_en_first_name(words[0]) and low[0] not in lex.places
+                and (low[1] not in lex.en_non_names or _surname_end(toks, hon))
             )
         ):
             continue  # "Texas Rangers", "Monday Night"; but "Paris Hilton", "Jordan Peterson"

@@ -104,3 +104,12 @@ def test_english_surname_that_is_a_common_word():
     assert "Mary Jo West" in ps and "Mary Jo" not in ps
     assert len(ps["Mary Jo West"].mentions) >= 2
     assert people("On Monday the group met in the West Wing and talked." + LONG_EN, lang="en") == {}
+
+
+def test_chinese_name_in_sino_vietnamese_reading_gets_no_vietnamese_statistics():
+    ps = people("Tài tử Hồng Kông Lâm Chí Hoa vừa nhận giải thưởng.")
+    assert ps["Lâm Chí Hoa"].gender == "unknown"
+    ps = people("Nữ diễn viên Trung Quốc Lâm Tâm Như vừa nhận giải thưởng.")
+    assert ps["Lâm Tâm Như"].gender == "female"  # an explicit word still counts
+    ps = people("Ca sĩ Lâm Chí Hoa vừa nhận giải thưởng.")
+    assert ps["Lâm Chí Hoa"].gender == "female"  # without the country, Vietnamese statistics apply

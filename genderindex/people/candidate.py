@@ -29,6 +29,7 @@ class Cand:
     low: list[str] | None = None  # comparison form, filled by clustering
     hint: str | None = None
     hint_done: bool = False
+    chinese: bool = False  # introduced as Chinese ("đạo diễn Trung Quốc X"): Sino-Vietnamese reading
 
     @property
     def key(self) -> str:

@@ -214,6 +214,8 @@ def _strip_places(tokens: list[RunTok], lex, need_family: bool) -> int:
     return i
 
 
+#: places whose people's names are written in Sino-Vietnamese readings ("Từ Khắc")
+_CHINA = frozenset(["trung quốc", "hồng kông", "hong kong", "đài loan", "ma cao", "macau", "hoa lục", "đại lục"])
 #: Vietnamese compass words that open foreign place names ("Nam Dakota", "Bắc Carolina")
 _COMPASS = frozenset("nam bắc đông tây".split())
 
@@ -591,8 +593,12 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         # leading place names after a title: "Tổng thống Mỹ Barack Obama"
         k = _strip_places(toks, lex, need_family=False) if title is not None or len(toks) >= 3 else 0
+        chinese = False
         if k:
+            chinese = " ".join([t.low for t in toks[:k]]) in _CHINA
             toks = toks[k:]
+        elif title is not None:
+            chinese = " ".join(ctx.lower[title[1] : pos].split()) in _CHINA
         words = [t.text for t in toks]
         low = [t.low for t in toks]
         foreign = is_foreign(words)
@@ -690,6 +696,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             has_family=has_family,
             strong=strong,
             initials=initials,
+            chinese=chinese,
         )
         if strong:
             _explicit_after(ctx, c, lex)

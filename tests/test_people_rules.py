@@ -113,3 +113,9 @@ def test_chinese_name_in_sino_vietnamese_reading_gets_no_vietnamese_statistics()
     assert ps["Lâm Tâm Như"].gender == "female"  # an explicit word still counts
     ps = people("Ca sĩ Lâm Chí Hoa vừa nhận giải thưởng.")
     assert ps["Lâm Chí Hoa"].gender == "female"  # without the country, Vietnamese statistics apply
+
+
+def test_foreign_name_after_an_office_ending_with_a_place_word():
+    ps = people("Ông Lee nói về cựu Cố vấn An ninh Quốc gia Robert Miller trong cuộc họp.")
+    assert ps["Robert Miller"].gender == "male"
+    assert people("Họ đến thăm Trường Quốc tế Mary Queen ở thủ đô.") == {}

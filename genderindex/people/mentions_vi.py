@@ -225,6 +225,17 @@ def compass_place(low: list[str]) -> bool:
     return len(low) >= 2 and low[0] in _COMPASS and not is_vi_syllable(low[1])
 
 
+def _titled_foreign_name(ctx: _Ctx, toks: list[RunTok], lex) -> bool:
+    """True for a foreign name with a first name right after a capitalised context word
+    that ends an office's name ("Cố vấn An ninh Quốc gia Michael Flynn"), after a title."""
+    if len(toks) < 2 or not _first_name(toks[0].low, lex) or not is_foreign([t.text for t in toks]):
+        return False
+    prev = ctx.prev_words(toks[0].start, 2)
+    if not prev or not any(t.cap for t in prev):
+        return False
+    return ctx.titles.last_before(toks[0].start, max(0, toks[0].start - 60)) is not None
+
+
 def _context_nonperson(ctx: _Ctx, pos: int, lex) -> bool:
     """True after a place/street/school/organisation word ("đường", "huyện", "trường THPT").
     A lower-case word that ends a capitalised institution name ("Quốc phòng", "nhà báo"
@@ -482,7 +493,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
                 continue
         if _number_before(ctx, toks[0].start):
             continue  # an address: "số 10 Phạm Văn Bạch"
-        if _context_nonperson(ctx, toks[0].start, lex):
+        if _context_nonperson(ctx, toks[0].start, lex) and not _titled_foreign_name(ctx, toks, lex):
             low0 = [t.low for t in toks]
             k = next(
                 (k for k in range(1, len(low0) - 1) if low0[k] in lex.family_names and 2 <= len(low0) - k <= 4),
@@ -575,7 +586,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             hon = _honorific_before(ctx, toks[0].start, lex)
         if hon is not None and hon[0].lower() == "anh" and _context_nonperson(ctx, hon[1], lex):
             continue  # "báo Anh Daily Mail", "hãng Anh X": Anh is England after an outlet/company word
-        if hon is None and _context_nonperson(ctx, toks[0].start, lex):
+        if hon is None and _context_nonperson(ctx, toks[0].start, lex) and not _titled_foreign_name(ctx, toks, lex):
             place_marked.add(" ".join([t.low for t in toks]))
             last_place_end = toks[-1].end
             continue

@@ -537,6 +537,14 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         while toks and _title_continues(ctx, toks[-1], lex):
             toks = toks[:-1]
+        if len(toks) >= 2 and toks[0].low in word_index().cap_noun_first:
+            # "Trường Quốc tế X": a capitalised common noun that runs over lower-case words
+            nx = ctx.lower[toks[0].start : toks[0].start + 40].split()
+            for kk in (3, 2):
+                ph = " ".join(nx[:kk])
+                if len(nx) >= kk and ph in lex.cap_nouns and ctx.lower.startswith(ph, toks[0].start):
+                    toks = [t for t in toks if t.start >= toks[0].start + len(ph)]
+                    break
         # a Title-Case title inside the run: "Phó Thủ Tướng Nguyễn Xuân Phúc"
         while len(toks) >= 2:
             te = ctx.titles.max_end_at.get(toks[0].start, 0)

@@ -119,3 +119,9 @@ def test_foreign_name_after_an_office_ending_with_a_place_word():
     ps = people("Ông Lee nói về cựu Cố vấn An ninh Quốc gia Robert Miller trong cuộc họp.")
     assert ps["Robert Miller"].gender == "male"
     assert people("Họ đến thăm Trường Quốc tế Mary Queen ở thủ đô.") == {}
+
+
+def test_more_gendered_words_before_a_name():
+    assert people("Mỹ nhân Anna Lee xuất hiện tại sự kiện.")["Anna Lee"].gender == "female"
+    assert people("Ông trùm Đỗ Anh bị bắt tại sân bay.")["Đỗ Anh"].gender == "male"
+    assert people("Hot girl Thu Hằng vừa mở quán cà phê.")["Thu Hằng"].gender == "female"

@@ -125,3 +125,12 @@ def test_more_gendered_words_before_a_name():
     assert people("Mỹ nhân Anna Lee xuất hiện tại sự kiện.")["Anna Lee"].gender == "female"
     assert people("Ông trùm Đỗ Anh bị bắt tại sân bay.")["Đỗ Anh"].gender == "male"
     assert people("Hot girl Thu Hằng vừa mở quán cà phê.")["Thu Hằng"].gender == "female"
+
+
+def test_english_sign_offs_and_contributor_lines_are_not_people():
+    text = (
+        "Markets could rally if the vote is clear in Ohio. Tom Baxter Jr.\n\n"
+        "Contributing: Ann Fowler.\n\nFollow Peter Kane on Twitter @pk.\n\n"
+        "The vote was close. Then Hillary Clinton left the hall." + LONG_EN
+    )
+    assert set(people(text, lang="en")) == {"Hillary Clinton"}

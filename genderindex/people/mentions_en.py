@@ -27,12 +27,15 @@ _CREDIT_EN = re.compile(
     r"\b(?:reporting|editing|writing|additional\s+reporting|compiled|photos?|photograph|video|"
     r"graphics?|contributed)\s+by\s+[^;)\n]*"
     r"|^\s*by\s+[^\n]{0,80}$"
-    r"|\b(?:photo|photograph|credit|image)\s*:\s*[^\n]{0,80}",
+    r"|\b(?:photo|photograph|credit|image|contributing)\s*:\s*[^\n]{0,80}"
+    r"|\bfollow\s+[^\n]{0,60}?\s+on\s+(?:twitter|facebook|instagram)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # _CREDIT_EN can only start at a line start or at one of these words; letters that match
 # them case-insensitively but lower-case differently send a text to the plain search
-_CREDIT_KEYS = re.compile(r"reporting|editing|writing|additional|compiled|photo|video|graphic|contributed|credit|image")
+_CREDIT_KEYS = re.compile(
+    r"reporting|editing|writing|additional|compiled|photo|video|graphic|contributed|contributing|credit|image|follow"
+)
 _CASE_ODD = ("ſ", "ı", "İ", "\u212a")  # long s, dotless i, dotted I, Kelvin sign
 _BY = re.compile(r"by")
 
@@ -52,6 +55,8 @@ def _credit_spans(text: str, lower: str) -> list[tuple[int, int]]:
 
 
 _BAD_GAP = re.compile(r"[.!?;:\n]")
+_SIGN_OFF_START = re.compile(r"[.!?][ \t]+$")
+_SIGN_OFF_END = re.compile(r"(?:\s+[JS]r)?\.?[ \t]*(?:\n|$)")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _POSS = ("'s", "’s")
 _QUOTES = "\"“”'‘’"
@@ -227,7 +232,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             elif w in lex.en_titles or w in lex.en_modifiers:
                 titled = titled or w in lex.en_titles
             elif w in lex.en_non_names:
-                if len(toks) == 1 and _surname_end(toks, hon or _honorific_before(ctx, toks[0].start, lex)):
+                if len(toks) == 1 and w in _surname_words() and _surname_end(toks, hon or _honorific_before(ctx, toks[0].start, lex)):
                     break  # "Ms. White"
             else:
                 break
@@ -239,8 +244,9 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
                     break  # "Mary Jo White"
                 toks = toks[:k]  # "Clinton Said Financial Reform": a headline, not a name
                 break
-        while toks and toks[-1].low in lex.en_non_names and not _surname_end(
-            toks, hon or (_honorific_before(ctx, toks[0].start, lex) if len(toks) == 1 else None)
+        while toks and toks[-1].low in lex.en_non_names and not (
+            toks[-1].low in _surname_words()
+            and _surname_end(toks, hon or (_honorific_before(ctx, toks[0].start, lex) if len(toks) == 1 else None))
         ):
             toks = toks[:-1]
         if len(toks) >= 3 and not is_en_first_name(toks[0].text) and is_en_first_name(toks[1].text):
@@ -267,6 +273,10 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             continue
         if hon is None:
             hon = _honorific_before(ctx, toks[0].start, lex)
+        if hon is None and len(toks) >= 2 and _SIGN_OFF_END.match(text, toks[-1].end) and _SIGN_OFF_START.search(
+            text, max(0, toks[0].start - 3), toks[0].start
+        ):
+            continue  # "... in Washington. Jane Doe.\n": the reporter's sign-off closing a paragraph
         pi = bisect.bisect_right(pstarts, toks[0].start) - 1
         lo = paras[pi].start if pi >= 0 else 0
         title = None

@@ -179,15 +179,15 @@ def _title_before(ctx: _Ctx, pos: int, para_start: int, lex):
         if any(w.lower() in _GAP_DENY and w.islower() for w in gap_words):
             return None
     explicit = None
-    if gap.strip() and _gap_has_name(ctx.text, e, pos, lex):
-        pass  # "phu nhân X và con trai Y": the title's sex word belongs to X, not Y
-    elif phrase in lex.gendered_prefix:
+    if phrase in lex.gendered_prefix:
         explicit = (lex.gendered_prefix[phrase], ctx.text[e - len(phrase) : e], e - len(phrase), e)
     else:
         mm = _NAM_NU.search(ctx.lower, max(para_start, s - 6), s)
         if mm:
             g = "female" if mm.group(1) == "nữ" else "male"
             explicit = (g, ctx.text[mm.start(1) : mm.end(1)], mm.start(1), mm.end(1))
+    if explicit and gap.strip() and _gap_has_name(ctx.text, e, pos, lex):
+        explicit = None  # "phu nhân X và con trai Y": the title's sex word belongs to X, not Y
     return s, e, explicit, phrase
 
 

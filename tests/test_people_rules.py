@@ -134,3 +134,8 @@ def test_english_sign_offs_and_contributor_lines_are_not_people():
         "The vote was close. Then Hillary Clinton left the hall." + LONG_EN
     )
     assert set(people(text, lang="en")) == {"Hillary Clinton"}
+
+
+def test_photo_credit_name_ending_in_an_honorific_word_and_two_name_byline():
+    assert people("Đường vào chợ đông nghẹt. Ảnh: Thu Anh. Trời vừa tối, chợ đã kín người.") == {}
+    assert people("Chợ phiên năm nay rất đông vui và nhộn nhịp. Xuân Thành - Thu Anh") == {}

@@ -80,9 +80,10 @@ def excluded_spans(doc: TextDoc, toks_of) -> list[tuple[int, int]]:
         colon = k + 1
         k = k_next
         end = colon
-        for t in toks_of(colon, min(len(text), colon + 80)):
-            if t.text.lower() in _HONORIFIC_STOP and end > colon:
-                break  # "Ảnh: Minh Toàn Bà Hương, 59 tuổi, ...": a new sentence starts
+        ctoks = toks_of(colon, min(len(text), colon + 80))
+        for i, t in enumerate(ctoks):
+            if t.text.lower() in _HONORIFIC_STOP and end > colon and i + 1 < len(ctoks) and ctoks[i + 1].cap:
+                break  # "Ảnh: Minh Toàn Bà Hương, 59 tuổi, ...": a new sentence starts (not "Ảnh: Hà Anh.")
             if t.cap or t.caps or t.text in ("-", "–", "/", "&", ",") or t.text.lower() == "và":
                 end = t.end
             else:
@@ -122,6 +123,7 @@ _NEXT_NEAR_END = re.compile(
 )
 _NEXT_NEAR_END_CS = re.compile(r"\s*(?:[(\[]\s*[A-ZĐ]{2,}|[-–]\s*[A-ZĐ]|[A-ZĐ]{3,}(?![^\W\d_]))")
 _NEXT_ANYWHERE = re.compile(r"\s*(?:/\s*[A-ZĐ]|[Đđ]ể không bỏ lỡ|\(\s*(?:TTXVN|theo|Theo)|[A-ZĐ]{3,}(?![^\W\d_]))")
+_PAIR_BEFORE = re.compile(r"(?:^|[.!?…\"”)/]\s+|\n)(?:[A-ZĐ][^\W\d_]*\.?\s+){1,4}[-–]\s+$")
 _SENT_END = re.compile(r"(?:^|[.!?…\"”)/])\s*$")
 
 
@@ -132,7 +134,9 @@ def looks_like_byline(text: str, s: int, e: int) -> bool:
     if before.endswith("(") and text[e : e + 1] == ")" and len(text) - e < 40:
         return True  # "(Anh Tuấn)" closing the article
     if not (s == 0 or "\n" in before or _SENT_END.search(before)):
-        return False
+        # "Xuân Tùng - Hà Anh" closing the article: the second of two names
+        if not (before.endswith(("- ", "– ")) and _PAIR_BEFORE.search(text, max(0, s - 40), s)):
+            return False
     rest = text[e : e + 80]
     if len(text) - e < 400 and (_NEXT_NEAR_END.match(rest) or _NEXT_NEAR_END_CS.match(rest)):
         return True

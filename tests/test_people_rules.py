@@ -139,3 +139,8 @@ def test_english_sign_offs_and_contributor_lines_are_not_people():
 def test_photo_credit_name_ending_in_an_honorific_word_and_two_name_byline():
     assert people("Đường vào chợ đông nghẹt. Ảnh: Thu Anh. Trời vừa tối, chợ đã kín người.") == {}
     assert people("Chợ phiên năm nay rất đông vui và nhộn nhịp. Xuân Thành - Thu Anh") == {}
+
+
+def test_firm_named_after_a_role_is_not_a_person():
+    ps = people("Luật sư Đỗ Văn Tâm, văn phòng luật sư Minh Pháp, cho biết vụ án sẽ được xét xử lại.")
+    assert set(ps) == {"Đỗ Văn Tâm"}

@@ -369,6 +369,7 @@ _HUMAN_AFTER = re.compile(
     r"bày tỏ|thừa nhận|kể|kể lại|phát biểu|bình luận|bị bắt|bị bắt giữ|bị kết án|bị truy nã|qua đời|sinh năm|"
     r"tuyên bố|nhấn mạnh|trả lời|viết|cho rằng)(?![^\W\d_]))"
 )
+_ORG_BEFORE_TITLE = re.compile(r"(?<![^\W\d_])(?:văn phòng|công ty|hãng|phòng khám|đoàn)\s+$")
 _CAP_PAIR = re.compile(r"(?<![^\W\d_])([A-ZĐ][^\W\d_]+) ([A-ZĐ][^\W\d_]+)")
 
 
@@ -600,6 +601,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         pos = hon[1] if hon else toks[0].start
         title = _title_before(ctx, pos, para_start, lex)
+        if title is not None and hon is None and _ORG_BEFORE_TITLE.search(ctx.lower, max(0, title[0] - 14), title[0]):
+            continue  # "văn phòng luật sư X", "công ty luật sư X": a firm named after a role
         # "Kỳ Sơn (Nghệ An)": a place followed by its province
         if hon is None and title is None and not (toks[0].low in lex.family_names and len(toks) >= 3):
             par = _PAREN.match(ctx.text, toks[-1].end)

@@ -144,3 +144,7 @@ def test_photo_credit_name_ending_in_an_honorific_word_and_two_name_byline():
 def test_firm_named_after_a_role_is_not_a_person():
     ps = people("Luật sư Đỗ Văn Tâm, văn phòng luật sư Minh Pháp, cho biết vụ án sẽ được xét xử lại.")
     assert set(ps) == {"Đỗ Văn Tâm"}
+
+
+def test_name_before_copyright_sign_is_a_byline():
+    assert people("Cán bộ phải làm gương cho người dân. Minh Trang © BÁO ĐIỆN TỬ ABC") == {}

@@ -122,7 +122,7 @@ _NEXT_NEAR_END = re.compile(
     re.IGNORECASE,
 )
 _NEXT_NEAR_END_CS = re.compile(r"\s*(?:[(\[]\s*[A-ZĐ]{2,}|[-–]\s*[A-ZĐ]|[A-ZĐ]{3,}(?![^\W\d_]))")
-_NEXT_ANYWHERE = re.compile(r"\s*(?:/\s*[A-ZĐ]|[Đđ]ể không bỏ lỡ|\(\s*(?:TTXVN|theo|Theo)|[A-ZĐ]{3,}(?![^\W\d_]))")
+_NEXT_ANYWHERE = re.compile(r"\s*(?:©|/\s*[A-ZĐ]|[Đđ]ể không bỏ lỡ|\(\s*(?:TTXVN|theo|Theo)|[A-ZĐ]{3,}(?![^\W\d_]))")
 _PAIR_BEFORE = re.compile(r"(?:^|[.!?…\"”)/]\s+|\n)(?:[A-ZĐ][^\W\d_]*\.?\s+){1,4}[-–]\s+$")
 _SENT_END = re.compile(r"(?:^|[.!?…\"”)/])\s*$")
 

@@ -148,3 +148,13 @@ def test_firm_named_after_a_role_is_not_a_person():
 
 def test_name_before_copyright_sign_is_a_byline():
     assert people("Cán bộ phải làm gương cho người dân. Minh Trang © BÁO ĐIỆN TỬ ABC") == {}
+
+
+def test_bare_surname_shared_by_a_woman_and_a_man_follows_the_pronoun():
+    ps = people(
+        "Thống đốc Anna Lee Carter có mặt. Thượng nghị sĩ Tom Carter phát biểu. "
+        "Carter, cựu thư ký báo chí, cho biết bà sẽ ủng hộ."
+    )
+    texts = [m.text for m in ps["Anna Lee Carter"].mentions]
+    assert "Carter" in texts
+    assert ps["Tom Carter"].gender == "male" and ps["Anna Lee Carter"].gender == "female"

@@ -39,7 +39,7 @@ def find_people(doc: TextDoc) -> list[Person]:
     text = doc.text
     if not text.strip():
         return []
-    clusters = cluster(_candidates(doc))
+    clusters = cluster(_candidates(doc), doc.lower)
     people: list[Person] = []
     for cl in clusters:
         ev = name_cues(cl)

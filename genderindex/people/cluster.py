@@ -123,8 +123,26 @@ def _compatible(h1: str | None, h2: str | None) -> bool:
     return h1 is None or h2 is None or h1 == h2
 
 
-def cluster(cands: list[Cand]) -> list[Cluster]:
-    """Group candidates into clusters; weak candidates only join existing clusters."""
+#: a gendered pronoun or bare honorific later in the same sentence ("Sanders ... bà", "White ... she")
+_CUE_AFTER = re.compile(
+    r"[^.!?\n]{0,80}?(?<![^\W\d_])(bà|ông|cô ấy|anh ấy|she|he|her|his)(?![^\W\d_])(?!\s+[A-ZĐ])"
+)
+_CUE_GENDER = {"bà": "female", "cô ấy": "female", "she": "female", "her": "female",
+               "ông": "male", "anh ấy": "male", "he": "male", "his": "male"}
+
+
+def _cue_after(lower: str | None, c: Cand) -> str | None:
+    """Gender of the first gendered pronoun after ``c`` in its sentence (a tie-break only)."""
+    if lower is None:
+        return None
+    m = _CUE_AFTER.match(lower, c.end)
+    return _CUE_GENDER.get(m.group(1)) if m else None
+
+
+def cluster(cands: list[Cand], lower: str | None = None) -> list[Cluster]:
+    """Group candidates into clusters; weak candidates only join existing clusters.
+    ``lower`` (the document's lower-case text) lets a bare surname shared by a woman and
+    a man follow a pronoun after it ("Sanders nói bà ...")."""
     clusters: list[Cluster] = []
     by_key: dict[str, list[Cluster]] = {}
     pending: list[Cand] = []
@@ -164,6 +182,10 @@ def cluster(cands: list[Cand]) -> list[Cluster]:
         longer = [
             cl for cl in pool if _compatible(cl.hint, h) and _matches(low, cl.low, cl.prefix_ok) and not _age_clash(cl, c)
         ]
+        if len(longer) > 1 and c_len == 1 and h is None and len({cl.hint for cl in longer}) > 1:
+            g = _cue_after(lower, c)
+            if g:
+                longer = [cl for cl in longer if cl.hint == g] or longer
         if longer:
             before = [cl for cl in longer if cl.last <= c.start]
             add(max(before or longer, key=lambda cl: cl.last), c)

@@ -369,7 +369,7 @@ _HUMAN_AFTER = re.compile(
     r"bày tỏ|thừa nhận|kể|kể lại|phát biểu|bình luận|bị bắt|bị bắt giữ|bị kết án|bị truy nã|qua đời|sinh năm|"
     r"tuyên bố|nhấn mạnh|trả lời|viết|cho rằng)(?![^\W\d_]))"
 )
-_ORG_BEFORE_TITLE = re.compile(r"(?<![^\W\d_])(?:văn phòng|công ty|hãng|phòng khám|đoàn)\s+$")
+_ORG_BEFORE_TITLE = (" văn phòng ", "\nvăn phòng ", " công ty ", "\ncông ty ", " hãng ", " phòng khám ", " đoàn ")
 _CAP_PAIR = re.compile(r"(?<![^\W\d_])([A-ZĐ][^\W\d_]+) ([A-ZĐ][^\W\d_]+)")
 
 
@@ -412,6 +412,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
     last_place_end = -10
     last_place_named = False  # the last place looked like a person's name (a street "Lê Lợi")
     single_orgs = word_index().single_orgs
+    cap_first = word_index().cap_noun_first
     hon_tail = _hon_tail_re()
     tc_cache: dict[int, bool] = {}
 
@@ -538,7 +539,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         while toks and _title_continues(ctx, toks[-1], lex):
             toks = toks[:-1]
-        if len(toks) >= 2 and toks[0].low in word_index().cap_noun_first:
+        if toks and toks[0].low in cap_first and len(toks) >= 2:
             # "Trường Quốc tế X": a capitalised common noun that runs over lower-case words
             nx = ctx.lower[toks[0].start : toks[0].start + 40].split()
             for kk in (3, 2):
@@ -601,7 +602,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         pos = hon[1] if hon else toks[0].start
         title = _title_before(ctx, pos, para_start, lex)
-        if title is not None and hon is None and _ORG_BEFORE_TITLE.search(ctx.lower, max(0, title[0] - 14), title[0]):
+        if title is not None and hon is None and ctx.lower.endswith(_ORG_BEFORE_TITLE, 0, title[0]):
             continue  # "văn phòng luật sư X", "công ty luật sư X": a firm named after a role
         # "Kỳ Sơn (Nghệ An)": a place followed by its province
         if hon is None and title is None and not (toks[0].low in lex.family_names and len(toks) >= 3):
@@ -645,7 +646,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         if " ".join(low) in lex.not_people:
             continue
-        if hon is None and _NAMED.search(ctx.lower, max(0, toks[0].start - 12), toks[0].start) and _ACCOUNT.search(
+        if hon is None and ctx.lower.find("tên", max(0, toks[0].start - 12), toks[0].start) >= 0 and _ACCOUNT.search(
             ctx.lower, max(0, toks[0].start - 90), toks[0].start
         ):
             continue  # "một tài khoản Facebook tên X", "cuốn sách có tên X": a thing's name, not a person

@@ -158,3 +158,11 @@ def test_bare_surname_shared_by_a_woman_and_a_man_follows_the_pronoun():
     texts = [m.text for m in ps["Anna Lee Carter"].mentions]
     assert "Carter" in texts
     assert ps["Tom Carter"].gender == "male" and ps["Anna Lee Carter"].gender == "female"
+
+
+def test_english_office_title_inside_a_run_and_possessive_before_a_day():
+    ps = people("He criticized figures such as Federal Reserve Chair Janet Yellen." + LONG_EN, lang="en")
+    assert ps["Janet Yellen"].gender == "female"
+    ps = people("The campaign reeled after FBI Director James Comey's Friday letter." + LONG_EN, lang="en")
+    assert "James Comey" in ps
+    assert set(people("The bank Wells Fargo said it would pay." + LONG_EN, lang="en")) == set()

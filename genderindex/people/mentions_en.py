@@ -198,7 +198,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
         toks = list(toks)
         for k, t in enumerate(toks):
             if t.text.endswith(_POSS) and len(t.text) > 2:
-                if k < len(toks) - 1:
+                if k < len(toks) - 1 and not all(x.low in lex.en_non_names for x in toks[k + 1 :]):
                     # "CNN's Jake Tapper": the owner is an organisation, the name follows
                     toks = toks[k + 1 :]
                 else:
@@ -237,6 +237,13 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             else:
                 break
             toks = toks[1:]
+        if not titled and len(toks) >= 3:
+            # "Federal Reserve Chair Janet Yellen": an office, its title word, then the name
+            for k in range(len(toks) - 2, 0, -1):
+                if toks[k].low in lex.en_titles and is_en_first_name(toks[k + 1].text):
+                    toks = toks[k + 1 :]
+                    titled = True
+                    break
         for k in range(1, len(toks)):
             w = toks[k].low
             if w in lex.en_non_names and w not in PARTICLES and w not in lex.en_titles:

@@ -166,3 +166,8 @@ def test_english_office_title_inside_a_run_and_possessive_before_a_day():
     ps = people("The campaign reeled after FBI Director James Comey's Friday letter." + LONG_EN, lang="en")
     assert "James Comey" in ps
     assert set(people("The bank Wells Fargo said it would pay." + LONG_EN, lang="en")) == set()
+
+
+def test_generational_suffix_keeps_son_and_father_apart():
+    ps = people("Robert Hale Jr. said he would run. His father Robert Hale agreed with him." + LONG_EN, lang="en")
+    assert "Robert Hale Jr" in ps and "Robert Hale" in ps

@@ -87,7 +87,10 @@ def _matches(short: list[str], full: list[str], prefix_ok: bool = True) -> bool:
         return False
     if full[-n:] == short:
         return True
-    if prefix_ok and n >= 2 and n == len(full) - 1 and full[:n] == short and is_en_first_name(short[0]):
+    if (
+        prefix_ok and n >= 2 and n == len(full) - 1 and full[:n] == short and is_en_first_name(short[0])
+        and full[-1] not in ("jr", "jr.", "sr", "sr.")
+    ):
         return True  # "Mary Jo" of "Mary Jo White": a double first name without the surname
     return prefix_ok and n == 1 and full[0] == short[0]
 

@@ -55,6 +55,7 @@ def _credit_spans(text: str, lower: str) -> list[tuple[int, int]]:
 
 
 _BAD_GAP = re.compile(r"[.!?;:\n]")
+_GENERATION = frozenset(["jr", "sr"])
 _SIGN_OFF_START = re.compile(r"[.!?][ \t]+$")
 _SIGN_OFF_END = re.compile(r"(?:\s+[JS]r)?\.?[ \t]*(?:\n|$)")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -237,6 +238,9 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             else:
                 break
             toks = toks[1:]
+        gen = None
+        if len(toks) >= 3 and toks[-1].low in _GENERATION and is_en_first_name(toks[0].text):
+            gen, toks = toks[-1], toks[:-1]  # "Donald Trump Jr.": the son, kept apart from the father
         if not titled and len(toks) >= 3:
             # "Federal Reserve Chair Janet Yellen": an office, its title word, then the name
             for k in range(len(toks) - 2, 0, -1):
@@ -260,6 +264,8 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             toks = toks[1:]  # "Later Hillary Clinton"
         if not toks:
             continue
+        if gen is not None and len(toks) >= 2:
+            toks = toks + [gen]
         words = [t.text for t in toks]
         low = [t.low for t in toks]
         key = " ".join(low)

@@ -171,3 +171,10 @@ def test_english_office_title_inside_a_run_and_possessive_before_a_day():
 def test_generational_suffix_keeps_son_and_father_apart():
     ps = people("Robert Hale Jr. said he would run. His father Robert Hale agreed with him." + LONG_EN, lang="en")
     assert "Robert Hale Jr" in ps and "Robert Hale" in ps
+
+
+def test_alias_in_parentheses_joins_its_person():
+    ps = people("Đại tá Trần Văn Hòa (Tư Hòa, 70 tuổi) kể lại trận đánh. Đại tá Tư Hòa cho biết đơn vị mất nhiều người.")
+    assert set(ps) == {"Trần Văn Hòa"}
+    assert [m.text for m in ps["Trần Văn Hòa"].mentions if m.kind == "name"].count("Tư Hòa") == 2
+    assert set(people("Bà Nguyễn Thị Lan (Hà Nội) cho biết giá rau tăng.")) == {"Nguyễn Thị Lan"}

@@ -29,6 +29,7 @@ class Cand:
     low: list[str] | None = None  # comparison form, filled by clustering
     hint: str | None = None
     hint_done: bool = False
+    alias_of: "Cand | None" = None  # "Bùi Văn A (Út Lê, 74 tuổi)": another name of that person
     chinese: bool = False  # introduced as Chinese ("đạo diễn Trung Quốc X"): Sino-Vietnamese reading
 
     @property

@@ -150,7 +150,10 @@ def cluster(cands: list[Cand], lower: str | None = None) -> list[Cluster]:
     by_key: dict[str, list[Cluster]] = {}
     pending: list[Cand] = []
 
+    owner: dict[int, Cluster] = {}
+
     def add(cl: Cluster, c: Cand) -> None:
+        owner[id(c)] = cl
         cl.cands.append(c)
         cl.last = max(cl.last, c.start)
         h = _hint(c)
@@ -222,6 +225,11 @@ def cluster(cands: list[Cand], lower: str | None = None) -> list[Cluster]:
             by_first.setdefault(cl.low[0], []).append(cl)
 
     for c in sorted(cands, key=lambda c: c.start):
+        if c.alias_of is not None and id(c.alias_of) in owner:
+            cl = owner[id(c.alias_of)]
+            add(cl, c)  # an alias in parentheses joins its person; later mentions of it too
+            by_key.setdefault(" ".join(_low(c.tokens)), []).append(cl)
+            continue
         if attach(c):
             continue
         if c.strong:

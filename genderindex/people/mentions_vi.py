@@ -723,6 +723,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         )
         if strong:
             _explicit_after(ctx, c, lex)
+        if out and hon is None and out[-1].strong and ctx.text[out[-1].end : s] in (" (", "(") and ctx.text[ne : ne + 1] in (",", ")"):
+            c.alias_of = out[-1]  # "Bùi Văn A (Út Lê, 74 tuổi)": a second name of the same person
         out.append(c)
     if place_marked:
         out = [c for c in out if c.honorific or " ".join(t.lower() for t in c.tokens) not in place_marked]

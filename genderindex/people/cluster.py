@@ -24,6 +24,7 @@ class Cluster:
     last: int = 0
     low: list[str] = field(default_factory=list)
     prefix_ok: bool = False  # short forms may match the first word (family name / first name)
+    chinese: bool = False  # a mention introduced the person as Chinese
 
     @property
     def key(self) -> str:
@@ -155,6 +156,8 @@ def cluster(cands: list[Cand], lower: str | None = None) -> list[Cluster]:
     def add(cl: Cluster, c: Cand) -> None:
         owner[id(c)] = cl
         cl.cands.append(c)
+        if c.chinese:
+            cl.chinese = True
         cl.last = max(cl.last, c.start)
         h = _hint(c)
         if cl.hint is None and h is not None:
@@ -171,7 +174,8 @@ def cluster(cands: list[Cand], lower: str | None = None) -> list[Cluster]:
             return False  # a lone word that repeats no known name
         c_len = len(low)
         h = _hint(c)
-        same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h) and not _age_clash(cl, c)]
+        aged = bool(c.honorific)  # only an honorific can clash (anh Tr. / ông ... Tr.)
+        same = [cl for cl in by_key.get(" ".join(low), []) if _compatible(cl.hint, h) and not (aged and _age_clash(cl, c))]
         if not same and c.foreign and len(low) >= 2:
             # spelling variants of a foreign first name ("Vladmir Putin" = "Vladimir Putin")
             same = [
@@ -186,7 +190,7 @@ def cluster(cands: list[Cand], lower: str | None = None) -> list[Cluster]:
         # short form of an earlier, longer name
         pool = by_last.get(low[-1], []) + by_first.get(low[0], []) if c_len == 1 else clusters
         longer = [
-            cl for cl in pool if _compatible(cl.hint, h) and _matches(low, cl.low, cl.prefix_ok) and not _age_clash(cl, c)
+            cl for cl in pool if _compatible(cl.hint, h) and _matches(low, cl.low, cl.prefix_ok) and not (aged and _age_clash(cl, c))
         ]
         if len(longer) > 1 and c_len == 1 and h is None and len({cl.hint for cl in longer}) > 1:
             g = _cue_after(lower, c)
@@ -202,7 +206,7 @@ def cluster(cands: list[Cand], lower: str | None = None) -> list[Cluster]:
                 cl
                 for cl in clusters
                 if _compatible(cl.hint, h) and _matches(cl.low, low)
-                and all(len(x.tokens) < len(low) for x in cl.cands) and not _age_clash(cl, c)
+                and all(len(x.tokens) < len(low) for x in cl.cands) and not (aged and _age_clash(cl, c))
             ]
             if shorter:
                 cl = max(shorter, key=lambda cl: cl.last)

@@ -65,7 +65,7 @@ def name_cues(cl: Cluster) -> list[Evidence]:
     religious = any(t.lower().startswith(_RELIGIOUS) for c in cl.cands for t in c.titles)
     if religious:
         pass  # dharma / religious names do not follow lay naming statistics
-    elif not best.foreign and any(c.chinese for c in cl.cands):
+    elif cl.chinese and not best.foreign:
         pass  # a Chinese name in Sino-Vietnamese reading: Vietnamese name statistics do not apply
     elif best.foreign:
         if len(low) >= 2:

@@ -473,7 +473,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             # a known place or organisation ("Hà Nội", "Liên Hợp Quốc") needs no more work
             j0 = " ".join([t.low for t in toks])
             if ((j0 in lex.places or j0 in lex.organisations) and j0 not in lex.known) or (
-                len(toks) == 2 and compass_place(j0.split(" "))
+                len(toks) == 2 and toks[0].low in _COMPASS and compass_place(j0.split(" "))
             ):
                 last_place_end = toks[-1].end
                 continue
@@ -620,8 +620,8 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         if k:
             chinese = " ".join([t.low for t in toks[:k]]) in _CHINA
             toks = toks[k:]
-        elif title is not None:
-            chinese = " ".join(ctx.lower[title[1] : pos].split()) in _CHINA
+        elif title is not None and pos - title[1] > 5:
+            chinese = ctx.lower[title[1] : pos].strip() in _CHINA
         words = [t.text for t in toks]
         low = [t.low for t in toks]
         foreign = is_foreign(words)
@@ -723,7 +723,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
         )
         if strong:
             _explicit_after(ctx, c, lex)
-        if out and hon is None and out[-1].strong and ctx.text[out[-1].end : s] in (" (", "(") and ctx.text[ne : ne + 1] in (",", ")"):
+        if ctx.text[s - 1 : s] == "(" and out and hon is None and out[-1].strong and ctx.text[out[-1].end : s] in (" (", "(") and ctx.text[ne : ne + 1] in (",", ")"):
             c.alias_of = out[-1]  # "Bùi Văn A (Út Lê, 74 tuổi)": a second name of the same person
         out.append(c)
     if place_marked:

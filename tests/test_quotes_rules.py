@@ -562,3 +562,16 @@ def test_en_saying_goodbye_is_not_a_quote():
         lang="en",
     )
     assert not ps["Mary Smith"].quoted and not ps["Tom Hill"].quoted
+
+
+def test_complement_clause_after_verb_is_its_content_not_the_previous_quote():
+    import genderindex as gi
+
+    a = gi.analyze(
+        "Bà Lê Thị Mai, Chủ tịch xã, cho biết: “Chúng tôi sẽ hỗ trợ.” "
+        "Ông Phạm Văn Nam nói rằng kế hoạch cần thêm thời gian."
+    )
+    by_speaker = {(q.speaker, q.type) for q in a.quotes}
+    assert ("Lê Thị Mai", "direct") in by_speaker
+    assert ("Phạm Văn Nam", "indirect") in by_speaker
+    assert ("Phạm Văn Nam", "direct") not in by_speaker

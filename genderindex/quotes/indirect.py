@@ -153,6 +153,8 @@ def _long_adjunct(rest: str) -> bool:
 
 
 _THAT_RE = re.compile(r"(?<!\w)(?:that|rằng)(?!\w)", re.IGNORECASE)
+_COMPLEMENT_END_RE = re.compile(r"(?<!\w)(?:that|rằng|là)$", re.IGNORECASE)
+_COMPLEMENT_START_RE = re.compile(r"\s*(?:that|rằng|là)(?!\w)", re.IGNORECASE)
 
 
 def _quote_in_sentence(ctx: Context, ss: int, cs: int) -> bool:
@@ -162,8 +164,13 @@ def _quote_in_sentence(ctx: Context, ss: int, cs: int) -> bool:
 
 
 def _is_tail(rest: str) -> bool:
-    """A short sentence tail after a closing verb ("với VnExpress.", "in a statement")."""
-    return not has_words(rest, _TAIL_MAX_WORDS + 1) and not _TAIL_PUNCT_RE.search(rest)
+    """A short sentence tail after a closing verb ("với VnExpress.", "in a statement");
+    never a complement clause ("rằng ...", "that ..."), which is the verb's own content."""
+    return (
+        not has_words(rest, _TAIL_MAX_WORDS + 1)
+        and not _TAIL_PUNCT_RE.search(rest)
+        and not _COMPLEMENT_START_RE.match(rest)
+    )
 
 
 def _content_before(ctx: Context, chunk_start: int, ss: int, rest: str, relaxed: bool = False, quote_only: bool = False):
@@ -267,6 +274,8 @@ def cue_attributions(ctx: Context) -> list[Attribution]:
             rest = ctx.text[ce:se]
             content = None
             tailish = _is_tail(rest) or (_long_adjunct(rest) and (lex.lang == "en" or _quote_in_sentence(ctx, ss, cs)))
+            if _COMPLEMENT_END_RE.search(verb):
+                tailish = False  # "nói rằng ...", "said that ...": the content follows the verb
             if tailish and verb not in lex.participles:  # "..., saying it was wrong": content after
                 content = _content_before(
                     ctx, _chunk_start(ctx, chunk, ss), ss, rest, relaxed=True, quote_only=bool(_TOPIC_RE.match(rest))

@@ -129,7 +129,7 @@ class TreeRSS:
     the sum of their PSS (proportional set size, so pages shared between the pool workers
     count once; RSS where PSS is unavailable) and the largest single-process RSS."""
 
-    def __init__(self, pid: int, interval: float = 0.1):
+    def __init__(self, pid: int, interval: float = 0.25):
         self.pss = sys.platform.startswith("linux")
         self.peak_total = 0
         self.peak_single = 0

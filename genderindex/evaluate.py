@@ -444,6 +444,17 @@ def prf(tp: int, n_sys: int, n_gold: int) -> dict[str, Any]:
             "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
+def _any_overlap(d: dict[str, int]) -> dict[str, Any]:
+    """Findings P/R/F1 where every system finding overlapping a gold expression counts
+    (not one-to-one): precision = system findings that overlap some gold finding / system
+    findings; recall = gold findings overlapped by some system finding / gold findings."""
+    p = d["sys_hit"] / d["sys"] if d["sys"] else 0.0
+    r = d["gold_hit"] / d["gold"] if d["gold"] else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "system": d["sys"],
+            "gold": d["gold"], "system_matched": d["sys_hit"], "gold_matched": d["gold_hit"]}
+
+
 def _share(f: int, m: int) -> float | None:
     return round(f / (f + m), 4) if f + m else None
 
@@ -498,6 +509,7 @@ def _new_counts() -> dict[str, Any]:
         "strengths": {n: 0 for n in STRENGTH_NAMES.values()},
         "find": {"tp": 0, "sys": 0, "gold": 0, "tp_strict": 0},
         "find_out": {"tp": 0, "sys": 0, "gold": 0},
+        "find_any": {"sys_hit": 0, "gold_hit": 0, "sys": 0, "gold": 0},
         "find_cat": {},
         "inq": {"correct": 0, "total": 0},
         "topic": {k: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for k in ("ge_topic", "gbv_story")},
@@ -639,6 +651,14 @@ def _score_article(grec: Mapping[str, Any], srec: Mapping[str, Any], art: _Artic
     c["find"]["sys"] += len(sf)
     c["find"]["tp"] += len(fpairs)
     c["find"]["tp_strict"] += sum(1 for gi, si in fpairs if gf[gi].get("category") == sf[si].get("category"))
+    # any-overlap reading: a system finding is right when it overlaps some gold finding
+    # (every repeat of a gold expression counts), a gold finding is found when some system
+    # finding overlaps it
+    hits = [[_finding_match(g, f, art) for f in sf] for g in gf]
+    c["find_any"]["sys"] += len(sf)
+    c["find_any"]["gold"] += len(gf)
+    c["find_any"]["sys_hit"] += sum(1 for j in range(len(sf)) if any(row[j] for row in hits))
+    c["find_any"]["gold_hit"] += sum(1 for row in hits if any(row))
     c["find_out"]["gold"] += sum(1 for f in gf if not f.get("in_quote"))
     c["find_out"]["sys"] += sum(1 for f in sf if not f.get("in_quote"))
     c["find_out"]["tp"] += sum(1 for gi, si in fpairs if not gf[gi].get("in_quote") and not sf[si].get("in_quote"))
@@ -725,6 +745,7 @@ def _summarise(c: dict, n_articles: int, missing: list[str], extra: int, article
         "findings": {
             **pg(c["find"]),
             "strict": prf(c["find"]["tp_strict"], c["find"]["sys"], c["find"]["gold"]),
+            "any_overlap": _any_overlap(c["find_any"]),
             "outside_quotes": pg(c["find_out"]),
             "by_category": {k: pg(v) for k, v in sorted(c["find_cat"].items())},
             "in_quote_accuracy": round(c["inq"]["correct"] / c["inq"]["total"], 4) if c["inq"]["total"] else 0.0,

@@ -376,3 +376,17 @@ def test_gold_scored_against_itself_is_perfect(people):
     r = evaluate_outputs(gold, system)
     assert r["people"]["tp"] == len(people)
     assert r["sources"]["tp"] == sum(q for _, _, q in people)
+
+
+def test_findings_any_overlap_counts_every_repeat_of_a_gold_expression():
+    gold = [grec("a", findings=[{"text": "phái yếu", "category": "stereotype_women", "in_quote": False}])]
+    system = [srec("a", findings=[
+        {"text": "phái yếu", "category": "stereotype_women", "in_quote": False},
+        {"text": "phái yếu", "category": "stereotype_women", "in_quote": False},
+        {"text": "bóng hồng", "category": "appearance", "in_quote": False},
+    ])]
+    f = evaluate_outputs(gold, system)["findings"]
+    assert f["tp"] == 1 and f["precision"] == pytest.approx(1 / 3, abs=1e-3)  # one-to-one
+    a = f["any_overlap"]
+    assert a["system_matched"] == 2 and a["gold_matched"] == 1
+    assert a["precision"] == pytest.approx(2 / 3, abs=1e-3) and a["recall"] == 1.0

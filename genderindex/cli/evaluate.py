@@ -218,6 +218,9 @@ def render_text(result: dict[str, Any], out) -> None:
 
     frow("all (span overlap)", f)
     frow("all, same category", f["strict"])
+    a = f["any_overlap"]
+    ft.add_row("all (any overlap, not one-to-one)", str(a["gold"]), str(a["system"]),
+               f"{a['system_matched']}/{a['gold_matched']}", _pct(a["precision"]), _pct(a["recall"]), _pct(a["f1"]))
     frow("outside quotes", f["outside_quotes"])
     for cat, d in f["by_category"].items():
         frow(f"  {cat}", d)

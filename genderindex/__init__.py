@@ -28,8 +28,10 @@ def check_text(text: str, lang: str | None = "auto", config=None) -> list[Findin
     return _check(text, lang=lang, config=config)
 
 
-def analyze_frame(df, text_col: str = "text", id_col: str = "id", title_col: str = "title", lang: str = "auto", jobs: int = 1):
-    """Analyse every row of a pandas DataFrame; returns one row per article (see :mod:`genderindex.frame`)."""
+def analyze_frame(df, text_col: str = "text", id_col: str = "id", title_col: str = "title", lang: str = "auto",
+                  jobs: int = 1, **kwargs):
+    """Analyse every row of a pandas DataFrame; returns one row per article (see
+    :func:`genderindex.frame.analyze_frame` for the columns and further options)."""
     from .frame import analyze_frame as _af
 
-    return _af(df, text_col=text_col, id_col=id_col, title_col=title_col, lang=lang, jobs=jobs)
+    return _af(df, text_col=text_col, id_col=id_col, title_col=title_col, lang=lang, jobs=jobs, **kwargs)

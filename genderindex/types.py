@@ -7,7 +7,7 @@ the article output contract in the project's design notes.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Gender = Literal["female", "male", "unknown"]
@@ -128,7 +128,11 @@ class Quote:
     field: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "type": self.type,
+            "speaker": self.speaker, "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
+            "cue": self.cue, "cue_start": self.cue_start, "cue_end": self.cue_end, "field": self.field,
+        }
 
 
 @dataclass(slots=True)

@@ -156,8 +156,9 @@ def _count(store: Path) -> int:
         return 0
 
 
-def _start_and_stop_halfway(corpus: Path, store: Path, n: int, sig: int) -> tuple[int, int]:
-    proc = subprocess.Popen(_audit_cmd(corpus, store), env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def _start_and_stop_halfway(corpus: Path, store: Path, n: int, sig: int, preexec_fn=None) -> tuple[int, int]:
+    proc = subprocess.Popen(_audit_cmd(corpus, store), env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=preexec_fn)
     deadline = time.time() + 120
     seen = 0
     while time.time() < deadline and proc.poll() is None:
@@ -191,3 +192,16 @@ def test_killed_run_resumes_with_every_article_exactly_once(tmp_path, sig):
         runs = st.runs()
         assert len(runs) == 1 and runs[0]["status"] == "complete" and runs[0]["n_ok"] == n
     assert f"{n - after_kill} new" in done.stderr or after_kill == 0
+
+
+def test_sigint_stops_an_audit_started_with_sigint_ignored(tmp_path):
+    """A background job of a non-interactive shell inherits SIGINT ignored; the command
+    still stops cleanly on SIGINT."""
+    n = 1500
+    corpus = tmp_path / "big.jsonl"
+    write_corpus(corpus, n, paras=6)
+    store = tmp_path / "s.sqlite"
+    seen, rc = _start_and_stop_halfway(corpus, store, n, signal.SIGINT,
+                                       preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    assert seen >= 60
+    assert rc == 130 and _count(store) < n

@@ -12,6 +12,11 @@ from . import check as _check  # noqa: F401
 
 def main() -> None:
     """Entry point of the ``genderindex`` console script."""
+    import signal
+
+    # Ctrl-C / SIGINT stops a run cleanly (finished work saved, exit 130) even when the
+    # process was started with SIGINT ignored (a background job of a non-interactive shell)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     app()
 
 

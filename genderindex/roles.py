@@ -27,6 +27,10 @@ _APPOS_RE = re.compile(r"\s*(?:,|\(|[-–—]\s)\s*([^,;:.()“”\"]{1,80})")
 _BEFORE_RE = re.compile(r"([^,;:.!?()“”\"\n]{0,60})$")
 # the whole clause before a mention, parentheses included ("người phát ngôn của Tổ chức X (OPCW) Y")
 _CLAUSE_BEFORE_RE = re.compile(r"([^,;:.!?“”\"\n]{0,120})$")
+# the last separator of a window (greedy ``.*`` backtracks to it: one linear match
+# instead of a ``$``-anchored search tried from every start position)
+_LAST_SEP_RE = re.compile(r'.*[,;:.!?()“”"\n]', re.S)
+_LAST_CLAUSE_SEP_RE = re.compile(r'.*[,;:.!?“”"\n]', re.S)
 _ABBR_TITLE_RE = re.compile(r"(?<![\w.])([a-z]{2,6})\.\s*$")
 _WITNESS_CTX = 160
 
@@ -61,6 +65,18 @@ def _settings(lang: str) -> dict:
     return {k: v for k, v in data.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
 
 
+def _tail(low: str, lo: int, hi: int, last_sep: re.Pattern) -> tuple[str, int]:
+    """``(group(1), start(1))`` of ``_BEFORE_RE``/``_CLAUSE_BEFORE_RE`` searched in
+    ``low[lo:hi]`` (window no longer than the pattern's limit): the text after the last
+    separator, up to ``hi`` (or up to a newline just before ``hi``, as ``$`` allows)."""
+    if hi <= lo:
+        return "", hi if hi > 0 else 0
+    end = hi - 1 if low[hi - 1] == "\n" else hi
+    m = last_sep.match(low, lo, end)
+    s = m.end() if m else lo
+    return low[s:end], s
+
+
 def _contexts(doc: TextDoc, person: Person, spans=()) -> list[tuple[str, str, int]]:
     """(kind, folded text, start offset) strings that can carry the person's role."""
     out: list[tuple[str, str, int]] = []
@@ -77,25 +93,24 @@ def _contexts(doc: TextDoc, person: Person, spans=()) -> list[tuple[str, str, in
         ab = _ABBR_TITLE_RE.search(low, max(0, m.start - 12), m.start)
         if ab:  # "Sen. Jane Smith", "Reps. A and B": the abbreviation stops the window below
             out.append(("title", ab.group(1), ab.start(1)))
-        b = _BEFORE_RE.search(low, max(0, m.start - 60), m.start)
-        if b and b.group(1).strip():
-            seg = b.group(1)
-            out.append(("before", seg, b.start(1)))
+        seg, s0 = _tail(low, max(0, m.start - 60), m.start, _LAST_SEP_RE)
+        if seg.strip():
+            out.append(("before", seg, s0))
 
         # "the suspect, Jane Smith, ...": a title in front of an apposed name
         if low[max(0, m.start - 2) : m.start] == ", " and low[m.end : m.end + 1] == ",":
-            b2 = _BEFORE_RE.search(low, max(0, m.start - 62), m.start - 2)
-            if b2 and b2.group(1).strip():
-                out.append(("before", b2.group(1), b2.start(1)))
+            seg, s0 = _tail(low, max(0, m.start - 62), m.start - 2, _LAST_SEP_RE)
+            if seg.strip():
+                out.append(("before", seg, s0))
         a = _APPOS_RE.match(low, m.end)
         if a:
             out.append(("apposition", a.group(1), a.start(1)))
         # "Sens. A, B and C said": a title before the first name of a list covers them all
         head = _list_head(doc.text, spans, m)
         if head is not None:
-            b3 = _BEFORE_RE.search(low, max(0, head - 60), head)
-            if b3 and b3.group(1).strip():
-                out.append(("before", b3.group(1), b3.start(1)))
+            seg, s0 = _tail(low, max(0, head - 60), head, _LAST_SEP_RE)
+            if seg.strip():
+                out.append(("before", seg, s0))
     return out
 
 
@@ -125,11 +140,10 @@ def _clause_hit(low: str, person: Person, pat: re.Pattern):
     for m in person.mentions[:2]:
         if m.kind in ("pronoun", "honorific"):
             continue
-        w = _CLAUSE_BEFORE_RE.search(low, max(0, m.start - 120), m.start)
-        if w:
-            h = pat.search(w.group(1))
-            if h:
-                return "clause", h.group(1), w.start(1)
+        seg, s0 = _tail(low, max(0, m.start - 120), m.start, _LAST_CLAUSE_SEP_RE)
+        h = pat.search(seg)
+        if h:
+            return "clause", h.group(1), s0
     return None
 
 

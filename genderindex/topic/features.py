@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import filterfalse
 from typing import Iterable, Iterator
 
 # letters (any script, no digits/underscore) or a clause boundary
@@ -70,6 +71,10 @@ def _automaton(keys: Iterable[str]):
     return auto
 
 
+#: vocabulary → {token with non-letters → its in-vocabulary letter runs}, filled lazily
+_SPLIT_CACHE: dict[frozenset, dict[str, tuple[str, ...]]] = {}
+
+
 class NgramCounter:
     """Counts the n-grams of a fixed vocabulary in an article (title + body and ``t:`` title).
 
@@ -94,12 +99,20 @@ class NgramCounter:
         for w in uni.intersection(words):
             k = prefix + w if prefix else w
             out[k] = out.get(k, 0) + words[w]
-        for w, c in words.items():
-            if not w.isalpha():
-                for t in _LETTERS_RE.findall(w):
-                    if t in uni:
-                        k = prefix + t if prefix else t
-                        out[k] = out.get(k, 0) + c
+        split = _SPLIT_CACHE.get(uni)
+        if split is None:
+            split = _SPLIT_CACHE.setdefault(uni, {})
+        for w in filterfalse(str.isalpha, words):
+            ts = split.get(w)
+            if ts is None:
+                ts = tuple(t for t in _LETTERS_RE.findall(w) if t in uni)
+                if len(split) < 200_000:
+                    split[w] = ts
+            if ts:
+                c = words[w]
+                for t in ts:
+                    k = prefix + t if prefix else t
+                    out[k] = out.get(k, 0) + c
         if auto is None:
             return
         n = len(text)

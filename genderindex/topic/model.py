@@ -24,9 +24,15 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from operator import itemgetter
 from typing import Any
 
 from .features import LexiconMatcher, NgramCounter
+
+#: sublinear term frequency ``1 + log(c)`` for small counts (the same floats, looked up)
+_TF_N = 256
+_TF = [0.0] + [1.0 + math.log(c) for c in range(1, _TF_N)]
+_SECOND = itemgetter(1)
 
 FORMAT = "genderindex-topic-model"
 FORMAT_VERSION = 1
@@ -88,8 +94,9 @@ class TopicModel:
         table = self.table
         vals: dict[str, float] = {}
         ss = 0.0
+        tf = _TF
         for f, c in counts.items():
-            v = (1.0 + math.log(c)) * table[f][0]
+            v = (tf[c] if 0 < c < _TF_N else 1.0 + math.log(c)) * table[f][0]
             vals[f] = v
             ss += v * v
         if ss > 0.0:
@@ -108,11 +115,11 @@ class TopicModel:
             contrib = [(f, v * table[f][j]) for f, v in vals.items()]
             lc = self.lex_coef[h]
             contrib += [(f, v * lc.get(f, 0.0)) for f, v in lex.items()]
-            d = head["intercept"] + math.fsum(c for _, c in contrib)
+            d = head["intercept"] + math.fsum([c for _, c in contrib])
             a, c0 = head["platt"]
             z = a * d + c0
             prob = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-            top = heapq.nlargest(top_k, (x for x in contrib if x[1] > 0), key=lambda x: x[1])
+            top = heapq.nlargest(top_k, [x for x in contrib if x[1] > 0], key=_SECOND)
             out[h] = HeadScore(prob, prob >= head["threshold"], d, [(f, round(w, 4)) for f, w in top])
         apply_consistency(out, lex, self.consistency)
         return out

@@ -54,14 +54,16 @@ def paragraphs(text: str) -> list[Segment]:
 
 
 _LOOKBACK = 40  # characters searched backwards for the word before a full stop
+# up to the last character that is not a letter, digit, "_" or "." (greedy, one pass)
+_LAST_NON_WORD_RE = re.compile(r".*[^\w.]", re.S)
+_INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 
 
 def _word_before(para: str, end: int) -> tuple[str, int] | None:
     """The word ending at ``para[end - 1]`` (dots inside allowed) and its start offset."""
     lo = max(0, end - _LOOKBACK)
-    j = end
-    while j > lo and (para[j - 1].isalnum() or para[j - 1] in "._"):
-        j -= 1
+    m = _LAST_NON_WORD_RE.match(para, lo, end)  # back over letters, digits, "_" and "."
+    j = m.end() if m else lo
     while j < end and not para[j].isalpha():
         j += 1
     return (para[j:end], j) if j < end else None
@@ -80,7 +82,7 @@ def _is_abbreviation(para: str, dot: int) -> bool:
         return True
     # initials: "H.", "N.T.H.", "J."
     bare = word.rstrip(".")
-    if re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", bare) and bare[-1:].isupper():
+    if _INITIALS_RE.fullmatch(bare) and bare[-1:].isupper():
         nxt = para[dot + 1 : dot + 80].lstrip()
         if not nxt[:1].isupper():
             return True

@@ -34,18 +34,23 @@ _TONED_AE = "".join(c for c, (b, _) in _SPLIT.items() if b in "aAeE")
 _TONED_Y = "".join(c for c, (b, _) in _SPLIT.items() if b in "yY")
 _LETTER = r"[^\W\d_]"
 # o + toned a/e, or u + toned y, at the end of a word (open syllable, tone on the last vowel)
-_TONE_RE = re.compile(rf"(?:([oO])([{_TONED_AE}])|([uU])([{_TONED_Y}]))(?!{_LETTER})")
+# (one leading character class, so the regex engine skips fast to candidate positions;
+# the pairs o + toned y and u + toned a/e also match and are left unchanged)
+_TONE_RE = re.compile(rf"([oOuU])([{_TONED_AE}{_TONED_Y}])(?!{_LETTER})")
 
 
 def _fix_tone(m: re.Match[str]) -> str:
-    if m.group(1):
-        first, toned = m.group(1), m.group(2)
+    first, toned = m.group(1), m.group(2)
+    base, tone = _SPLIT[toned]
+    if first in "oO":
+        if base not in "aAeE":
+            return m.group(0)
     else:
-        first, toned = m.group(3), m.group(4)
+        if base not in "yY":
+            return m.group(0)
         start = m.start()
         if start and m.string[start - 1] in "qQ":  # quý: the u belongs to "qu"
             return m.group(0)
-    base, tone = _SPLIT[toned]
     moved = _JOIN.get((first, tone))
     if moved is None:
         return m.group(0)

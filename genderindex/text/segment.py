@@ -25,7 +25,8 @@ ABBREVIATIONS = frozenset(
 
 _PARA_RE = re.compile(r"[^\n]+")
 # candidate sentence ends: terminal punctuation, then closing quotes/brackets, then space
-_END_RE = re.compile(r"(?:[.!?…]+|\.\.\.)[\"”’»)\]]*(?=\s+|$)")
+# (a leading character class lets the regex engine skip fast; "..." is a run of [.!?…]+)
+_END_RE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+|$)")
 # glued sentences: a lower-case word, a full stop, then a capitalised word ("bếp.Lực")
 _GLUED_RE = re.compile(r"[.!?](?=[^\W\d_a-zđ][^\W\d_A-ZĐ])")
 _WORD_BEFORE_RE = re.compile(rf"({_LETTER}[\w.]*)\.?$")
@@ -140,7 +141,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return [m.span() for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
 
 
-_DASH_TOKEN_RE = re.compile(r"(?<!\S)[-–—]+(?!\S)")
+# a dash first, then the "no non-space before" look-behind (fast scan); same matches as
+# ``(?<!\S)[-–—]+(?!\S)``
+_DASH_TOKEN_RE = re.compile(r"[-–—](?<!\S[-–—])[-–—]*(?!\S)")
 
 
 def count_words(text: str) -> int:

@@ -144,13 +144,17 @@ def find_runs(text: str, skip: frozenset = frozenset()) -> list[list[RunTok]]:
         cur: list[RunTok] = []
         trim = False  # a particle or a split-off word may start or end a run
         for s, e, w, kind in _run_items(text, m):
-            cap, caps = _classify(w, kind)
+            if kind == "w":  # _classify(w, kind), inlined
+                caps = len(w) >= 2 and w.isupper()
+                cap = w[0].isupper() and not caps and (len(w) >= 2 or w in _VOWELS)
+            else:
+                cap, caps = kind == "ini", False
             if caps or (kind == "w" and not cap and w not in PARTICLES):
                 if cur:
                     out.append(cur)
                 cur = []
                 continue
-            k = _glued_at(w) if cap else 0
+            k = 0 if not cap or w[1:].islower() else _glued_at(w)
             if k:
                 trim = True
                 cur.append(RunTok(s, s + k, w[:k], kind, True, False))

@@ -216,6 +216,8 @@ class Matcher:
         """End of a gap pattern ``a ... b ... c`` whose first part ends at ``end``
         (each part within ``max_gap`` words of the previous one, in the same sentence)."""
         key = kd.key
+        if key.find(rest[0], end) < 0:
+            return None  # the usual case: the next part occurs nowhere after (no bounds needed)
         limit = kd.sentence_end(doc, max(end - 1, 0))
         pos = end
         for part in rest:

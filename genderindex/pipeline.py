@@ -79,13 +79,18 @@ def _to_original(doc: TextDoc, result: ArticleAnalysis) -> None:
     """Rewrite every offset and text of ``result`` in the caller's coordinates."""
     src = {"title": doc.title or "", "text": doc.body}
 
+    field_span = doc.field_span
+
     def fix(obj, attrs=("start", "end"), text_attr="text"):
-        s, e = getattr(obj, attrs[0]), getattr(obj, attrs[1])
+        a0, a1 = attrs
+        s, e = getattr(obj, a0), getattr(obj, a1)
         if s is None or e is None:
             return
-        field = _remap(doc, obj, attrs)
+        field, os_, oe = field_span(s, e)  # what _remap does, without reading the offsets again
+        setattr(obj, a0, os_)
+        setattr(obj, a1, oe)
         if text_attr:
-            setattr(obj, text_attr, src[field][getattr(obj, attrs[0]) : getattr(obj, attrs[1])])
+            setattr(obj, text_attr, src[field][os_:oe])
         if field == "title" and hasattr(obj, "field"):
             obj.field = "title"
 

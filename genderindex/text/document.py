@@ -57,7 +57,7 @@ class TextDoc:
 
     @cached_property
     def sentences(self) -> list[Segment]:
-        return sentences(self.text)
+        return sentences(self.text, self.paragraphs)
 
     @cached_property
     def paragraphs(self) -> list[Segment]:

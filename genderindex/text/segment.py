@@ -119,10 +119,11 @@ def _sentence_ends(para: str) -> list[int]:
     return sorted(ends)
 
 
-def sentences(text: str) -> list[Segment]:
-    """Sentences of ``text`` (each paragraph/line is split on its own), with offsets."""
+def sentences(text: str, paras: list[Segment] | None = None) -> list[Segment]:
+    """Sentences of ``text`` (each paragraph/line is split on its own), with offsets.
+    ``paras``: ``paragraphs(text)`` when the caller already has it."""
     out: list[Segment] = []
-    for para in paragraphs(text):
+    for para in paragraphs(text) if paras is None else paras:
         pos = 0
         ptext = para.text
         for end in _sentence_ends(ptext) + [len(ptext)]:

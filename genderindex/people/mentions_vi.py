@@ -727,7 +727,7 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             c.alias_of = out[-1]  # "Bùi Văn A (Út Lê, 74 tuổi)": a second name of the same person
         out.append(c)
     if place_marked:
-        out = [c for c in out if c.honorific or " ".join(t.lower() for t in c.tokens) not in place_marked]
+        out = [c for c in out if c.honorific or " ".join([t.lower() for t in c.tokens]) not in place_marked]
     return out
 
 

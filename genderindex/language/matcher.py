@@ -36,7 +36,11 @@ class _Hit:
     entry: int  # index into Matcher.entries, or SAFE
 
 
-_OTHER_SPACE = re.compile(r"[^\S\n ]")  # tabs, CR, NBSP...: one char each, so lengths stay
+# tabs, CR, NBSP...: one char each, so lengths stay. The same set as ``[^\S\n ]`` written
+# out as a positive class (all white space is below U+3001), which the regex engine scans faster
+_OTHER_SPACE = re.compile(
+    "[" + "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c not in "\n ") + "]"
+)
 _MULTI_SPACE = re.compile(r"  +")
 _SENT_BREAK = re.compile(r"\n|[.!?;…]+(?=[\s\"”’»)\]]|$)")
 _WORD_BEFORE = re.compile(r"(\w+)$")

@@ -12,7 +12,9 @@ from ..text.quotemarks import QuoteSpan
 import re
 
 # quotation marks and line breaks; "’" inside a word is an apostrophe ("Trump’s"), not a mark
-_MARK_RE = re.compile(r"[“”«»„\"‘\n]|’(?!\w)")
+# (one character class first, then the apostrophe test as a look-ahead: a faster scan;
+# same matches as ``[“”«»„"‘\n]|’(?!\w)``)
+_MARK_RE = re.compile(r"[“”«»„\"‘\n’](?!(?<=’)\w)")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _AFTER_CLOSE = " \t\n.,;:!?…)]}-–—"

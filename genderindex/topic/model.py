@@ -24,7 +24,6 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from operator import itemgetter
 from typing import Any
 
 from .features import LexiconMatcher, NgramCounter
@@ -32,7 +31,8 @@ from .features import LexiconMatcher, NgramCounter
 #: sublinear term frequency ``1 + log(c)`` for small counts (the same floats, looked up)
 _TF_N = 256
 _TF = [0.0] + [1.0 + math.log(c) for c in range(1, _TF_N)]
-_SECOND = itemgetter(1)
+def _BY_WEIGHT_THEN_NAME(x: tuple[str, float]) -> tuple[float, str]:
+    return (-x[1], x[0])
 
 FORMAT = "genderindex-topic-model"
 FORMAT_VERSION = 1
@@ -119,7 +119,8 @@ class TopicModel:
             a, c0 = head["platt"]
             z = a * d + c0
             prob = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-            top = heapq.nlargest(top_k, [x for x in contrib if x[1] > 0], key=_SECOND)
+            # ties broken by feature name, so the explanation never depends on hash order
+            top = heapq.nsmallest(top_k, [x for x in contrib if x[1] > 0], key=_BY_WEIGHT_THEN_NAME)
             out[h] = HeadScore(prob, prob >= head["threshold"], d, [(f, round(w, 4)) for f, w in top])
         apply_consistency(out, lex, self.consistency)
         return out

@@ -44,7 +44,7 @@ def test_testimony_verbs_en():
 def test_family_or_company_speech_is_not_the_persons():
     ps, qs, _ = run(
         "Gia đình chị Nguyễn Thị Lan cho rằng chị bị ép buộc. "
-        "Chiều qua, công ty quản lý của nữ diễn viên 26 tuổi Trần Thị Mai khẳng định, cô sẽ nghỉ ngơi một thời gian.",
+        "Chiều qua, công ty quản lý của nữ diễn viên 32 tuổi Trần Thị Mai khẳng định, cô sẽ nghỉ ngơi một thời gian.",
         [("Nguyễn Thị Lan", "female", "chị Nguyễn Thị Lan"), ("Trần Thị Mai", "female")],
     )
     assert not ps["Nguyễn Thị Lan"].quoted
@@ -92,7 +92,7 @@ def test_quotation_then_speaker_about_a_topic_is_direct():
 def test_quote_then_titled_speaker_then_trailing_clause():
     ps, qs, _ = run(
         "“Cây cầu sẽ được sửa xong trước Tết”, Bộ trưởng Giao thông Lê Văn Long "
-        "phát biểu trước báo giới hôm nay, nhắc đến cựu giám đốc Trần Văn Khải.",
+        "phát biểu trước các phóng viên hôm nay, nhắc đến cựu giám đốc Trần Văn Khải.",
         [("Lê Văn Long", "male"), ("Trần Văn Khải", "male")],
     )
     assert ps["Lê Văn Long"].quoted and ps["Lê Văn Long"].quote_type == "direct"

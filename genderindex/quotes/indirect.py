@@ -142,7 +142,7 @@ _QUOTE_OPEN_RE = re.compile(r"^\s*[“\"«]")
 
 def _long_adjunct(rest: str) -> bool:
     """An adjunct of any length closing the sentence after the verb ('"...," X said during
-    a House Financial Services Committee hearing the following week.', '"...", X nói với
+    a council budget hearing later that month.', '"...", X nói với
     phóng viên tại văn phòng ... hôm 20/1.')."""
     return (
         bool(_TAIL_START_RE.match(rest))

@@ -20,11 +20,11 @@ Other sections/keys (e.g. a rubric path used by the audit) are kept in ``Config.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .io.tomlfile import read_toml
 from .types import CATEGORIES, SEVERITY_RANK
 
 CONFIG_NAME = "genderindex.toml"
@@ -114,13 +114,7 @@ class Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    return read_toml(path, ConfigError)
 
 
 def find_config(start: str | Path | None = None) -> Path | None:

@@ -9,11 +9,12 @@ Everything here is plain Python (cheap per article); files are parsed once and c
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .io.tomlfile import read_toml
 
 DEFAULT_VERSION = "gsim-b1-2026.1"
 RUBRICS_DIR = Path(__file__).resolve().parent / "rubrics"
@@ -157,14 +158,7 @@ def parse_rubric(data: dict[str, Any], source: str = "<rubric>") -> Rubric:
 @lru_cache(maxsize=16)
 def _load_file(path: str) -> Rubric:
     p = Path(path)
-    try:
-        with open(p, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise RubricError(f"{path}: rubric file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RubricError(f"{path}: invalid TOML ({exc})") from None
-    return parse_rubric(data, str(p))
+    return parse_rubric(read_toml(p, RubricError, "rubric file"), str(p))
 
 
 def default_rubric_path() -> Path:

@@ -14,7 +14,6 @@ import csv
 import datetime as dt
 import re
 import sys
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .jsonl import RecordError, read_jsonl
+from .tomlfile import read_toml
 
 FIELDS = ("id", "outlet", "date", "title", "text", "url", "lang")
 UNKNOWN_OUTLET = "(unknown)"
@@ -190,13 +190,7 @@ class OutletMap:
         """Load a mapping file (None -> an empty map)."""
         if path is None:
             return cls()
-        try:
-            with open(path, "rb") as fh:
-                data = tomllib.load(fh)
-        except FileNotFoundError:
-            raise ValueError(f"{path}: outlet mapping file not found") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{path}: invalid TOML ({exc})") from None
+        data = read_toml(path, ValueError, "outlet mapping file")
         units: dict[str, dict[str, str]] = {}
         for uid, tab in (data.get("units") or {}).items():
             if not isinstance(tab, dict):

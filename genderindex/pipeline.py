@@ -64,17 +64,6 @@ def analyze(
     return result
 
 
-def _remap(doc: TextDoc, obj: Mention | Evidence | Finding | Quote, attrs=("start", "end")) -> str:
-    """Map ``obj``'s offsets to the caller's string; return the field ("title"/"text")."""
-    s, e = getattr(obj, attrs[0]), getattr(obj, attrs[1])
-    if s is None or e is None:
-        return "text"
-    field, os_, oe = doc.field_span(s, e)
-    setattr(obj, attrs[0], os_)
-    setattr(obj, attrs[1], oe)
-    return field
-
-
 def _to_original(doc: TextDoc, result: ArticleAnalysis) -> None:
     """Rewrite every offset and text of ``result`` in the caller's coordinates."""
     src = {"title": doc.title or "", "text": doc.body}
@@ -86,7 +75,7 @@ def _to_original(doc: TextDoc, result: ArticleAnalysis) -> None:
         s, e = getattr(obj, a0), getattr(obj, a1)
         if s is None or e is None:
             return
-        field, os_, oe = field_span(s, e)  # what _remap does, without reading the offsets again
+        field, os_, oe = field_span(s, e)
         setattr(obj, a0, os_)
         setattr(obj, a1, oe)
         if text_attr:

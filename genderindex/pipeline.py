@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .text.document import TextDoc
-from .types import ArticleAnalysis, Evidence, Finding, Mention, Person, Quote
+from .types import ArticleAnalysis
 
 
 def prepare(text: str, lang: str | None = "auto", title: str | None = None) -> TextDoc:

@@ -13,7 +13,7 @@ import bisect
 from ..text.document import TextDoc
 from ..types import Evidence, Mention, Person
 from .candidate import Cand
-from .cluster import Cluster, cluster
+from .cluster import cluster
 from .gender import decide, name_cues
 from .pronouns import GENDER_WINDOW, WINDOW, find_references
 

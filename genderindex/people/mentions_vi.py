@@ -564,7 +564,6 @@ def find_candidates_vi(doc: TextDoc) -> list[Cand]:
             continue
         pi = bisect.bisect_right(pstarts, toks[0].start) - 1
         para_start = paras[pi].start if pi >= 0 else 0
-        run_start = toks[0].start
         joined = " ".join([t.low for t in toks])
         if toks[-1].kind == "ini" and len(toks) >= 2 and joined[:-1] in lex.places:
             continue  # "Đông Nam Á." at a sentence end

@@ -156,3 +156,44 @@ def test_flag_consistency_is_explained():
     assert r.gbv_story
     ge = r.explanation["ge_topic"]
     assert r.ge_topic == (r.ge_score >= ge["threshold"] or "rule" in ge)
+
+
+VI_NURSERY_ABUSE = (
+    "Công an huyện đã khởi tố hai bảo mẫu của một nhóm trẻ tự phát vì dùng thước đánh vào tay, tát vào "
+    "mặt nhiều cháu từ hai đến bốn tuổi khi các cháu không chịu ăn. Camera của phòng học ghi lại cảnh bảo "
+    "mẫu đánh trẻ nhiều lần trong tuần. Phòng Giáo dục huyện cho biết nhóm trẻ chưa được cấp phép và đã "
+    "đình chỉ hoạt động; các cháu được chuyển sang trường mầm non công lập gần đó."
+)
+VI_STEPFATHER = (
+    "Một người đàn ông bị bắt vì nhiều lần dùng roi đánh đứa con riêng của vợ, khiến cháu bé chín tuổi bị "
+    "bầm tím khắp người. Hàng xóm nghe tiếng khóc nên báo công an xã. Người cha dượng khai đánh con vì "
+    "cháu ham chơi, không chịu học bài. Cơ quan chức năng đã đưa cháu về ở với bà ngoại."
+)
+
+
+def test_vi_abuse_by_nursery_staff_is_not_gbv():
+    r = flags(VI_NURSERY_ABUSE, title="Khởi tố hai bảo mẫu đánh trẻ")
+    assert not r.gbv_story, r.explanation
+    assert not r.ge_topic
+
+
+def test_vi_stepfather_beating_a_child_is_gbv():
+    r = flags(VI_STEPFATHER, title="Cha dượng đánh con riêng của vợ")
+    assert r.gbv_story, r.explanation
+    assert r.explanation["gbv_story"]["evidence"], "a gbv_story names the GBV element it found"
+
+
+def test_gbv_without_any_gbv_element_is_refused():
+    # violence vocabulary with no partner, family, sexual or trafficking element
+    text = ("Hai nhóm thanh niên hỗn chiến trước quán nhậu, nhiều người bị thương tích. Công an phường "
+            "cho biết các đối tượng dùng gậy và dao để tấn công nhau sau khi va chạm giao thông.")
+    r = flags(text, title="Hỗn chiến trước quán nhậu")
+    assert not r.gbv_story
+    assert r.explanation["gbv_story"]["evidence"] == []
+
+
+def test_title_naming_gbv_sets_the_flag_and_says_so():
+    r = flags("", title="Chồng đánh vợ nhập viện")
+    gbv = r.explanation["gbv_story"]
+    assert r.gbv_story
+    assert r.gbv_score < gbv["threshold"] and "title" in gbv["rule"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 import time
@@ -26,7 +27,7 @@ def test_shipped_models_load_and_verify(lang):
     m = load_model(model_path(lang))
     elapsed = time.perf_counter() - t
     assert m.lang == lang and m.version
-    assert len(m.table) > 500
+    assert len(m.table) > 200  # a real vocabulary, not a stub
     assert elapsed < 0.5  # budget is < 50 ms on the reference machine (see bench/bench_topic.py)
     for h in ("ge_topic", "gbv_story"):
         assert 0.0 < m.heads[h]["threshold"] < 1.0
@@ -173,3 +174,72 @@ def test_consistency_rule_sets_the_other_flag():
     s = scores(False, True)
     apply_consistency(s, {"lex:vaw:title": 1.0}, {})
     assert not s["ge_topic"].flag
+
+
+def _matcher(pairs=(), stop=()):
+    from genderindex.topic.features import LexiconMatcher
+
+    lex = {"vaw": ["bạo lực gia đình", "đánh vợ"], "violence": ["bạo lực", "đánh"],
+           "family": ["gia đình", "con"], "partner": ["vợ", "chồng"], "carer": ["bảo mẫu"]}
+    return LexiconMatcher(lex, pairs, stop)
+
+
+def test_lexicon_matching_is_leftmost_longest():
+    m = _matcher()
+    text = "nạn bạo lực gia đình gia tăng"
+    assert [(text[s:e], c) for s, e, c in m.matches(text)] == [("bạo lực gia đình", ("vaw",))]
+    text = "chồng đánh vợ"
+    assert [text[s:e] for s, e, _ in m.matches(text)] == ["chồng", "đánh vợ"]
+
+
+def test_stop_phrases_shadow_terms_without_counting():
+    m = _matcher(stop=["vợ chồng", "đánh giá"])
+    text = "hai vợ chồng đánh giá cao con"
+    assert [text[s:e] for s, e, _ in m.matches(text)] == ["con"]
+
+
+def test_sentence_pairs_and_exclusion():
+    m = _matcher(pairs=[["violence", "family", "carer"], ["violence", "partner"]])
+    title = "bảo mẫu đánh con"
+    body = "người đàn ông đánh con. hôm sau chồng đi làm. trời mưa và có người đánh."
+    f = m.features(title, title + "\n\n" + body)
+    # the title sentence holds a carer word: it does not count for violence+family-carer
+    assert f["pair:violence+family-carer"] == pytest.approx(math.log1p(1))
+    assert "pair:violence+family-carer:title" not in f
+    assert f["pair:violence+family-carer:lead"] == 1.0
+    # 'chồng' and the last 'đánh' are in different sentences
+    assert "pair:violence+partner" not in f
+    assert set(m.feature_names()) >= {"pair:violence+family-carer", "pair:violence+partner:title"}
+
+
+def test_pairs_must_name_lexicon_categories():
+    with pytest.raises(ValueError):
+        _matcher(pairs=[["violence", "nosuch"]])
+
+
+def test_gbv_evidence_rule_is_explained():
+    from genderindex.topic.model import HeadScore, apply_evidence
+
+    rule = {"categories": ["vaw"], "pairs": [["violence", "partner"]], "min_count": 2, "title_categories": ["vaw"]}
+    on = {"ge_topic": HeadScore(0.1, False, 0.0, []), "gbv_story": HeadScore(0.9, True, 0.0, [])}
+    apply_evidence(on, {"lex:violence": 2.0}, rule)
+    assert not on["gbv_story"].flag and "evidence" in on["gbv_story"].rule
+    kept = {"ge_topic": HeadScore(0.1, False, 0.0, []), "gbv_story": HeadScore(0.9, True, 0.0, [])}
+    apply_evidence(kept, {"pair:violence+partner": math.log1p(2)}, rule)
+    assert kept["gbv_story"].flag and kept["gbv_story"].evidence == ("pair:violence+partner",)
+    once = {"ge_topic": HeadScore(0.1, False, 0.0, []), "gbv_story": HeadScore(0.9, True, 0.0, [])}
+    apply_evidence(once, {"lex:vaw": math.log1p(1)}, rule)  # once, outside title and lead: not enough
+    assert not once["gbv_story"].flag
+    titled = {"ge_topic": HeadScore(0.1, False, 0.0, []), "gbv_story": HeadScore(0.2, False, 0.0, [])}
+    apply_evidence(titled, {"lex:vaw": math.log1p(1), "lex:vaw:title": 1.0}, rule)
+    assert titled["gbv_story"].flag and "title" in titled["gbv_story"].rule
+
+
+def test_tampered_pairs_refused(tmp_path):
+    data = json.loads(model_path("vi").read_text(encoding="utf-8"))
+    data["payload"]["pairs"].append(["violence", "nosuch"])
+    data["sha256"] = payload_digest(data["payload"])
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(TopicModelError, match="pairs"):
+        load_model(p)

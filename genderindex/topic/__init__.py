@@ -52,6 +52,8 @@ def _result(model: TopicModel, title: str, full: str) -> TopicResult:
         }
         if sc.rule:
             expl[name]["rule"] = sc.rule
+    if gbv.evidence or model.evidence_rule:
+        expl["gbv_story"]["evidence"] = list(gbv.evidence)
     return TopicResult(ge.flag, gbv.flag, ge.probability, gbv.probability, expl)
 
 

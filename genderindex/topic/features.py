@@ -12,12 +12,17 @@ Features of one article:
   n-grams of a fixed vocabulary fast, and is what both training and inference use for
   the feature values;
 * lexicon counts: for each lexicon category ``c``, ``lex:c`` = log(1 + matches in the
-  article) and ``lex:c:title`` = 1 when the title has a match.
+  article) and ``lex:c:title`` = 1 when the title has a match;
+* category pairs in one sentence: ``pair:a+b`` = log(1 + sentences holding both), e.g.
+  a violence word next to a partner word (``violence+partner``) versus next to a carer
+  or school word (``violence+carer``) — what separates domestic violence from abuse in
+  a nursery, which share most of their vocabulary.
 """
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from itertools import filterfalse
 from typing import Iterable, Iterator
@@ -26,6 +31,8 @@ from typing import Iterable, Iterator
 _TOKEN_RE = re.compile(r"[^\W\d_]+|[.!?;:,()\[\]\"“”«»…\n]")
 _BOUNDARY = frozenset(".!?;:,()[]\"“”«»…\n")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+# a sentence ends at . ! ? or a line break (title and paragraphs are separate sentences)
+_SENT_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
 TITLE_PREFIX = "t:"
 #: characters of the body counted as the lead (for the ``lex:<c>:lead`` features)
 LEAD_CHARS = 400
@@ -137,10 +144,21 @@ class NgramCounter:
 class LexiconMatcher:
     """Counts whole-word matches of lexicon terms, per category (Aho-Corasick)."""
 
-    def __init__(self, lexicons: dict[str, list[str]]):
+    def __init__(self, lexicons: dict[str, list[str]], pairs: Iterable[Iterable[str]] = (),
+                 stop: Iterable[str] = ()):
         import ahocorasick
 
         self.categories = sorted(lexicons)
+        #: category pairs counted when both occur in one sentence (``pair:a+b`` features);
+        #: an optional third category excludes the sentences that also hold it
+        #: (``pair:a+b-c``: a violence word with a family word, but no carer word)
+        self.pairs: list[tuple[str, str, str]] = []
+        for pair in pairs:
+            a, b, *rest = tuple(pair)
+            c = rest[0] if rest else ""
+            if len(rest) > 1 or any(x not in lexicons for x in (a, b, *rest)):
+                raise ValueError(f"pair {pair!r}: expected two or three lexicon categories")
+            self.pairs.append((a, b, c))
         self._auto = ahocorasick.Automaton()
         bucket: dict[str, set[str]] = {}
         for cat in self.categories:
@@ -148,6 +166,10 @@ class LexiconMatcher:
                 key = " ".join(term.lower().split())
                 if key:
                     bucket.setdefault(key, set()).add(cat)
+        for term in stop:  # phrases that only shadow shorter terms ("vợ chồng" = the couple)
+            key = " ".join(term.lower().split())
+            if key:
+                bucket.setdefault(key, set())
         for key, cats in bucket.items():
             self._auto.add_word(key, (len(key), tuple(sorted(cats))))
         self._empty = not bucket
@@ -155,10 +177,14 @@ class LexiconMatcher:
             self._auto.make_automaton()
 
     def matches(self, text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        """``(start, end, categories)`` of each whole-word match in ``text``."""
+        """``(start, end, categories)`` of the whole-word matches in ``text``, leftmost-longest:
+        a term inside a longer match is not counted again (``bạo lực gia đình`` is one
+        match, not also ``bạo lực`` and ``gia đình``), and stop phrases shadow the terms
+        inside them without being matches themselves."""
         if self._empty:
             return
         n = len(text)
+        found = []
         for end_i, (length, cats) in self._auto.iter(text):
             s = end_i - length + 1
             e = end_i + 1
@@ -166,7 +192,15 @@ class LexiconMatcher:
                 continue
             if e < n and text[e].isalnum():
                 continue
-            yield s, e, cats
+            found.append((s, -e, cats))
+        found.sort()
+        last = -1
+        for s, neg_e, cats in found:
+            if s < last:
+                continue
+            last = -neg_e
+            if cats:
+                yield s, last, cats
 
     def counts(self, text: str) -> dict[str, int]:
         """Number of matches per category."""
@@ -180,23 +214,47 @@ class LexiconMatcher:
         """Lexicon features of one article (``full`` = title + separator + body):
         ``lex:c`` = ln(1 + matches), ``lex:c:density`` = ln(1 + matches per 1,000
         characters), ``lex:c:title`` / ``lex:c:lead`` = 1 when a match is in the title /
-        in the first ``LEAD_CHARS`` characters of the body."""
+        in the first ``LEAD_CHARS`` characters of the body; for each configured pair
+        ``(a, b)``: ``pair:a+b`` = ln(1 + sentences holding both a match of ``a`` and one
+        of ``b``; with a third category ``c``, only sentences without ``c`` count), ``pair:a+b:title`` = 1 when the title holds both and ``pair:a+b:lead``
+        = 1 when such a sentence has a match in the lead."""
         counts: dict[str, int] = {}
         flags: dict[str, float] = {}
         body_start = len(title) + 2 if title else 0
         lead_end = body_start + LEAD_CHARS
+        pairs = self.pairs
+        if pairs:
+            ends = [m.end() for m in _SENT_END_RE.finditer(full)]
+            per_sentence: dict[int, set[str]] = {}
+            lead_sentences: set[int] = set()
         for s, _, cats in self.matches(full):
             where = ":title" if s < len(title) else (":lead" if body_start <= s < lead_end else "")
             for c in cats:
                 counts[c] = counts.get(c, 0) + 1
                 if where:
                     flags["lex:" + c + where] = 1.0
+            if pairs:
+                i = bisect_right(ends, s)
+                per_sentence.setdefault(i, set()).update(cats)
+                if where == ":lead":
+                    lead_sentences.add(i)
         size = max(len(full), 300)
         feats: dict[str, float] = {}
         for c, k in counts.items():
             feats["lex:" + c] = math.log1p(k)
             feats["lex:" + c + ":density"] = math.log1p(1000.0 * k / size)
         feats.update(flags)
+        if pairs:
+            title_sentences = bisect_right(ends, len(title) - 1) if title else -1
+            for a, b, c in pairs:
+                hit = [i for i, cs in per_sentence.items() if a in cs and b in cs and c not in cs]
+                if hit:
+                    name = pair_name((a, b, c))
+                    feats[name] = math.log1p(len(hit))
+                    if min(hit) <= title_sentences:
+                        feats[name + ":title"] = 1.0
+                    if lead_sentences.intersection(hit):
+                        feats[name + ":lead"] = 1.0
         return feats
 
     def feature_names(self) -> list[str]:
@@ -204,7 +262,15 @@ class LexiconMatcher:
         names = []
         for c in self.categories:
             names += ["lex:" + c + x for x in ("", ":density", ":title", ":lead")]
+        for pair in self.pairs:
+            names += [pair_name(pair) + x for x in ("", ":title", ":lead")]
         return names
+
+
+def pair_name(pair: Iterable[str]) -> str:
+    """Feature name of a category pair: ``pair:a+b``, or ``pair:a+b-c`` with an excluded category."""
+    a, b, *rest = [x for x in pair if x]
+    return "pair:" + a + "+" + b + ("-" + rest[0] if rest else "")
 
 
 def prepare_text(title: str | None, body: str) -> tuple[str, str]:

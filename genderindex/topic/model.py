@@ -5,7 +5,7 @@ A model file (``models/topic_<lang>.json``) holds::
     {"format": "genderindex-topic-model", "format_version": 1, "lang": "vi",
      "model_version": "...", "trained": "YYYY-MM-DD", "metadata": {...},
      "payload": {"features": {...}, "vocab": [...], "idf": [...],
-                 "lexicons": {category: [terms]},
+                 "lexicons": {category: [terms]}, "pairs": [[a, b], ...], "stop": [...],
                  "heads": {"ge_topic": {"coef": [...], "lex_coef": {...},
                                         "intercept": b, "platt": [a, c],
                                         "threshold": t}, "gbv_story": {...}}},
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .features import LexiconMatcher, NgramCounter
+from .features import LexiconMatcher, NgramCounter, pair_name
 
 #: sublinear term frequency ``1 + log(c)`` for small counts (the same floats, looked up)
 _TF_N = 256
@@ -57,7 +57,8 @@ class HeadScore:
     flag: bool
     decision: float
     top: list[tuple[str, float]]
-    rule: str = ""  # set when the consistency rule, not the threshold, decided the flag
+    rule: str = ""  # set when a rule (consistency, evidence), not the threshold, decided the flag
+    evidence: tuple[str, ...] = ()  # gbv_story: the gender-based-violence elements found
 
 
 class TopicModel:
@@ -81,10 +82,12 @@ class TopicModel:
             f: (idf[i], ge["coef"][i], gbv["coef"][i]) for i, f in enumerate(vocab)
         }
         self.counter = NgramCounter(vocab)
-        self.lexicon = LexiconMatcher(p["lexicons"])
+        self.lexicon = LexiconMatcher(p["lexicons"], p.get("pairs") or (), p.get("stop") or ())
         self.heads = heads
         # consistency between the flags (see apply_consistency); absent in older files
         self.consistency: dict[str, Any] = p.get("consistency") or {}
+        # what gbv_story needs in the text (see gbv_evidence); absent in older files
+        self.evidence_rule: dict[str, Any] = p.get("gbv_evidence") or {}
         self.lex_coef = {h: heads[h]["lex_coef"] for h in HEADS}
 
     # ------------------------------------------------------------------ scoring
@@ -122,6 +125,7 @@ class TopicModel:
             # ties broken by feature name, so the explanation never depends on hash order
             top = heapq.nsmallest(top_k, [x for x in contrib if x[1] > 0], key=_BY_WEIGHT_THEN_NAME)
             out[h] = HeadScore(prob, prob >= head["threshold"], d, [(f, round(w, 4)) for f, w in top])
+        apply_evidence(out, lex, self.evidence_rule)
         apply_consistency(out, lex, self.consistency)
         return out
 
@@ -129,6 +133,45 @@ class TopicModel:
 def focus_terms(lex: dict[str, float], categories: list[str], where: list[str]) -> list[str]:
     """Lexicon features ``lex:<c>:<w>`` present for the given categories and places."""
     return [f"lex:{c}:{w}" for c in categories for w in where if lex.get(f"lex:{c}:{w}")]
+
+
+def gbv_evidence(lex: dict[str, float], rule: dict[str, Any]) -> list[str]:
+    """The gender-based-violence elements of an article, from its lexicon features: a term
+    of ``rule["categories"]`` (violence against women, sexual violence) or a sentence
+    pairing ``rule["pairs"]`` (a violence word with a partner or family word), each counted
+    when it is in the title or the lead, or occurs at least ``rule["min_count"]`` times."""
+    need = math.log1p(rule.get("min_count", 2)) - 1e-9
+    names = [f"lex:{c}" for c in rule.get("categories", [])]
+    names += [pair_name(p) for p in rule.get("pairs", [])]
+    found = []
+    for n in names:
+        for where in (":title", ":lead"):
+            if lex.get(n + where):
+                found.append(n + where)
+                break
+        else:
+            if lex.get(n, 0.0) >= need:
+                found.append(n)
+    return found
+
+
+def apply_evidence(scores: dict[str, HeadScore], lex: dict[str, float], rule: dict[str, Any]) -> None:
+    """ANNOTATION.md: a GBV story reports or is about partner or family violence, sexual
+    violence, harassment or trafficking. A ``gbv_story`` flag whose text holds none of
+    these elements (see :func:`gbv_evidence`) is turned off; a title that names one
+    (a term of ``rule["title_categories"]``: violence against women, sexual violence)
+    turns it on. ``HeadScore.rule`` says which rule decided; the elements found are kept
+    in ``HeadScore.evidence``. The probability stays the model's."""
+    if not rule:
+        return
+    gbv = scores["gbv_story"]
+    gbv.evidence = tuple(gbv_evidence(lex, rule))
+    if gbv.flag and not gbv.evidence:
+        gbv.flag, gbv.rule = False, "no gender-based-violence element in the text (evidence rule)"
+        return
+    named = [f"lex:{c}:title" for c in rule.get("title_categories", []) if lex.get(f"lex:{c}:title")]
+    if named and not gbv.flag:
+        gbv.flag, gbv.rule = True, "the title names gender-based violence: " + ", ".join(named)
 
 
 def apply_consistency(scores: dict[str, HeadScore], lex: dict[str, float], rule: dict[str, Any]) -> None:
@@ -181,6 +224,13 @@ def _check_structure(data: Any, source: str) -> None:
                 raise bad(f"{h}: lex_coef must be an object")
         if not isinstance(payload["lexicons"], dict) or not isinstance(payload["features"], dict):
             raise bad("lexicons/features missing")
+        ev = payload.get("gbv_evidence") or {}
+        if not isinstance(ev, dict) or any(c not in payload["lexicons"] for c in ev.get("categories", [])):
+            raise bad("gbv_evidence: categories must be lexicon categories")
+        for pair in (payload.get("pairs") or []) + list(ev.get("pairs", [])):
+            if (not isinstance(pair, list) or len(pair) not in (2, 3)
+                    or any(c not in payload["lexicons"] for c in pair)):
+                raise bad(f"pairs: {pair!r} is not two or three lexicon categories")
         if not isinstance(data.get("lang"), str):
             raise bad("lang missing")
     except (KeyError, TypeError, ValueError) as e:

@@ -13,7 +13,8 @@ Recipe (deterministic, fixed seed):
    (L2, class_weight="balanced"), C per flag chosen by stratified 5-fold CV
    (average precision);
 4. Platt calibration fitted on the out-of-fold decision values; decision threshold =
-   the one maximising F1 on the out-of-fold calibrated probabilities.
+   the one maximising the bootstrap-averaged F1 of the out-of-fold calibrated
+   probabilities (after the gbv evidence and title rules for ``gbv_story``).
 """
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ from typing import Any, Iterable
 from .features import LexiconMatcher, NgramCounter, article_ngrams, prepare_text
 from .model import FORMAT, FORMAT_VERSION, HEADS, TopicModel, payload_digest
 
-MODEL_VERSION = "1.0.0"
-DEFAULTS = {"k": 1500, "min_df": 2, "folds": 5, "seed": 20261126, "C_grid": [1.0, 3.0, 10.0, 30.0, 100.0],
+MODEL_VERSION = "1.1.0"
+DEFAULTS = {"k": 200, "min_df": 2, "folds": 5, "seed": 20261126, "C_grid": [1.0, 3.0, 10.0, 30.0, 100.0],
             "lex_scale_grid": [0.0, 0.03, 0.1, 0.3, 1.0], "min_real_pos": 15,
             "balance": "class", "max_df": 1.0,
             # ANNOTATION.md: GBV is a gender-equality topic; see model.apply_consistency
@@ -47,14 +48,25 @@ def load_lexicons(data_dir: Path, lang: str) -> dict[str, list[str]]:
     return {k: list(v) for k, v in raw.items() if not k.startswith("_")}
 
 
+def load_rules(data_dir: Path, lang: str) -> dict[str, Any]:
+    """Training settings kept beside the lexicon in ``training/topic/lexicon_<lang>.json``:
+    ``pairs`` (key ``_pairs``: category pairs whose co-occurrence in one sentence is a
+    feature, e.g. ``["violence", "partner"]``), ``gbv_evidence`` (key ``_gbv_evidence``:
+    what a ``gbv_story`` needs in the text, see :func:`genderindex.topic.model.gbv_evidence`)
+    and ``stop`` (key ``_stop``: phrases that shadow the lexicon terms inside them)."""
+    raw = json.loads((data_dir / f"lexicon_{lang}.json").read_text(encoding="utf-8"))
+    return {"pairs": [list(p) for p in raw.get("_pairs", [])], "gbv_evidence": raw.get("_gbv_evidence") or {},
+            "stop": list(raw.get("_stop", []))}
+
+
 def load_training_records(lang: str, data_dir: Path, shared_dir: Path | None) -> tuple[list[dict], dict[str, int]]:
     """Labelled training articles for ``lang``: the written examples, plus the labelled real
     articles whose text is read from the shared data folder when it is available."""
     records: list[dict] = []
     counts: dict[str, int] = {}
-    written = data_dir / f"{lang}_written.jsonl"
-    for r in _read_jsonl(written):
-        records.append({**r, "source": "written"})
+    for written in sorted(data_dir.glob(f"{lang}_written*.jsonl")):
+        for r in _read_jsonl(written):
+            records.append({**r, "source": "written"})
     counts["written"] = len(records)
     if shared_dir is not None:
         if lang == "vi":
@@ -240,9 +252,9 @@ def _folds(prep: Prepared, cfg: dict):
 
     n = len(prep.texts)
     strata = np.array([prep.y["ge_topic"][i] * 2 + prep.y["gbv_story"][i] for i in range(n)])
-    for s in set(strata.tolist()):  # a stratum too small to split: fall back to the gbv label
+    for s in sorted(set(strata.tolist())):  # a stratum too small to split joins the one with the same gbv label
         if (strata == s).sum() < cfg["folds"]:
-            strata[strata == s] = s % 2
+            strata[strata == s] = s ^ 2
     skf = StratifiedKFold(n_splits=cfg["folds"], shuffle=True, random_state=cfg["seed"])
     return [(list(tr), list(te)) for tr, te in skf.split(np.zeros(n), strata)]
 
@@ -269,39 +281,58 @@ def _platt(decisions, y):
     return cal
 
 
-def _best_threshold(prob, y) -> tuple[float, dict[str, float]]:
+def _stats_at(prob, y, thr: float) -> dict[str, float]:
     import numpy as np
 
-    order = np.argsort(-prob, kind="mergesort")
-    p, t = prob[order], np.asarray(y)[order]
-    best = (-1.0, 0.5, {})
-    pos = t.sum()
-    tp = fp = 0
-    for i in range(len(p)):
-        tp += t[i]
-        fp += 1 - t[i]
-        if i + 1 < len(p) and p[i + 1] == p[i]:
-            continue
-        prec = tp / (tp + fp)
-        rec = tp / pos if pos else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        if f1 > best[0] + 1e-12:
-            nxt = p[i + 1] if i + 1 < len(p) else 0.0
-            thr = float((p[i] + nxt) / 2)  # midway to the next lower score
-            best = (f1, thr, {"precision": prec, "recall": rec, "f1": f1, "tp": int(tp), "fp": int(fp),
-                              "fn": int(pos - tp), "tn": int(len(p) - pos - fp)})
-    return best[1], best[2]
+    y = np.asarray(y)
+    pred = np.asarray(prob) >= thr
+    tp = int((pred & (y == 1)).sum())
+    fp = int((pred & (y == 0)).sum())
+    fn = int((~pred & (y == 1)).sum())
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"precision": prec, "recall": rec, "f1": f1, "tp": tp, "fp": fp, "fn": fn, "tn": int(len(y) - tp - fp - fn)}
 
 
-def _consistent_stats(prep: Prepared, sel, oof_flags, rule) -> dict[str, Any]:
-    """Out-of-fold confusion counts of the flags after the consistency rule."""
-    from .model import HeadScore, apply_consistency
+def _best_threshold(prob, y, rounds: int = 200, seed: int = 0) -> tuple[float, dict[str, float]]:
+    """The decision threshold with the best F1 averaged over ``rounds`` bootstrap resamples
+    of ``(prob, y)``. With few positives the plain F1 maximum sits on one or two articles
+    and lands anywhere on a wide plateau; the bootstrap average prefers the threshold that
+    does well on most resamples. Candidates are midpoints between consecutive distinct
+    scores; ties go to the lower threshold."""
+    import numpy as np
+
+    prob, y = np.asarray(prob, dtype=float), np.asarray(y)
+    levels = np.unique(prob)[::-1]
+    cands = [(levels[i] + (levels[i + 1] if i + 1 < len(levels) else 0.0)) / 2 for i in range(len(levels))]
+    cands = np.array([c for c in cands if c > 0.0] or [0.5])
+    rng = np.random.default_rng(seed)
+    n = len(y)
+    pred = prob[None, :] >= cands[:, None]  # candidate x article
+    total = np.zeros(len(cands))
+    for _ in range(rounds):
+        w = np.bincount(rng.integers(0, n, n), minlength=n)
+        tp = (pred * (w * (y == 1))).sum(axis=1)
+        fp = (pred * (w * (y == 0))).sum(axis=1)
+        pos = (w * (y == 1)).sum()
+        denom = 2 * tp + fp + (pos - tp)
+        total += np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
+    best = float(total.max())
+    thr = float(min(c for c, t in zip(cands, total) if t >= best - 1e-9))
+    return thr, _stats_at(prob, y, thr)
+
+
+def _consistent_stats(prep: Prepared, sel, oof_flags, rule, evidence=None) -> dict[str, Any]:
+    """Out-of-fold confusion counts of the flags after the evidence and consistency rules."""
+    from .model import HeadScore, apply_consistency, apply_evidence
 
     idx = [i for i in range(len(prep.texts)) if sel[i]]
     counts = {h: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for h in HEADS}
-    for j, i in enumerate(idx):
-        sc = {h: HeadScore(float(oof_flags[h][0][j]), bool(oof_flags[h][0][j] >= oof_flags[h][1]), 0.0, [])
+    for i in idx:
+        sc = {h: HeadScore(float(oof_flags[h][0][i]), bool(oof_flags[h][0][i] >= oof_flags[h][1]), 0.0, [])
               for h in HEADS}
+        apply_evidence(sc, prep.lex[i], evidence or {})
         apply_consistency(sc, prep.lex[i], rule)
         for h in HEADS:
             t = prep.y[h][i] == 1
@@ -322,7 +353,13 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
     from sklearn.metrics import average_precision_score
 
     cfg = {**DEFAULTS, **(cfg or {})}
-    matcher = LexiconMatcher(lexicons)
+    pairs = [list(p) for p in cfg.get("pairs") or []]
+    evidence = dict(cfg.get("gbv_evidence") or {})
+    missing = [p for p in evidence.get("pairs", []) if list(p) not in pairs]
+    if missing:
+        raise ValueError(f"gbv_evidence pairs {missing} are not among the feature pairs")
+    stop = list(cfg.get("stop") or [])
+    matcher = LexiconMatcher(lexicons, pairs, stop)
     lex_names = matcher.feature_names()
     prep = prepare(records, matcher)
     n = len(records)
@@ -371,8 +408,17 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         cal = _platt(d, y)
         fitted.platts[h] = cal
         prob = cal.predict_proba(d.reshape(-1, 1))[:, 1]
-        thr, stats = _best_threshold(prob, y)
-        oof_flags[h] = (prob, thr)
+        prob_all = cal.predict_proba(oof[(scales[h], Cs[h])][h].reshape(-1, 1))[:, 1]
+        if h == "gbv_story" and evidence:  # the evidence rule turns a flag off: choose the threshold after it
+            from .model import gbv_evidence
+
+            ok = np.array([bool(gbv_evidence(prep.lex[i], evidence)) for i in range(n)])[sel]
+            named = np.array([any(prep.lex[i].get(f"lex:{c}:title") for c in evidence.get("title_categories", []))
+                              for i in range(n)])[sel]
+            thr, stats = _best_threshold(np.where(named, 1.0, np.where(ok, prob, 0.0)), y)
+        else:
+            thr, stats = _best_threshold(prob, y)
+        oof_flags[h] = (prob_all, thr)
         report["cv"][h].update({"threshold": thr, "oof_at_threshold": {k: (round(v, 4) if isinstance(v, float) else v)
                                                                           for k, v in stats.items()}})
         lr = fitted.lrs[h]
@@ -386,18 +432,24 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
             "threshold": thr,
             "C": Cs[h],
         }
-    report["cv_with_consistency"] = _consistent_stats(prep, sel, oof_flags, cfg["consistency"])
+    report["cv_with_consistency"] = _consistent_stats(prep, sel, oof_flags, cfg["consistency"], evidence)
+    if real.any():
+        report["cv_real"] = _consistent_stats(prep, real, oof_flags, cfg["consistency"], evidence)
     payload = {
         "features": {
             "normalise": "genderindex.text.normalize.normalize_text + fold",
             "ngrams": "word unigrams + within-clause bigrams of title+body; same for title with prefix 't:'",
             "tf": "sublinear (1 + ln count)", "idf": "smooth (ln((1+n)/(1+df)) + 1)", "norm": "l2 over vocabulary",
             "lexicon": "lex:<category> = ln(1 + whole-word matches); lex:<category>:title = 1 if in title",
+            "pairs": "pair:<a>+<b> = ln(1 + sentences with matches of both); pair:<a>+<b>:title = 1 if in title",
             "k_per_flag": cfg["k"], "min_df": cfg["min_df"],
         },
         "vocab": list(fitted.vocab),
         "idf": [float(x) for x in ff.tfidf.idf_],
         "lexicons": {k: list(v) for k, v in sorted(lexicons.items())},
+        "pairs": pairs,
+        "gbv_evidence": evidence,
+        "stop": stop,
         "heads": heads_out,
         "consistency": dict(cfg["consistency"]),
     }
@@ -411,6 +463,7 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         "trained": trained or _dt.date.today().isoformat(),
         "metadata": {**(metadata or {}), "sklearn": sklearn.__version__, "seed": cfg["seed"], "cv": report["cv"], "selection_set": report["selection_set"],
                      "cv_with_consistency": report["cv_with_consistency"],
+                     "cv_real": report.get("cv_real"),
                      "n_train": n, "positives": report["positives"]},
         "payload": payload,
         "sha256": payload_digest(payload),

@@ -60,6 +60,13 @@ def test_new_entries_fire(text, rule):
         "The cat curled up; the pussy willow was in bloom.",  # plant and animal
         "She was a plucky underdog in a team of veterans.",  # sports idiom context
         "He became a grandfather last year.",  # nothing to flag
+        "He lost control of the car and was killed on the motorway.",  # a crash, not an excuse
+        "Children who grow up with sexual abuse need support.",  # "grow up" is not "toughen up"
+        "He married his high school sweetheart in June.",  # not an address
+        "Critics said the bill would emasculate the regulator.",  # institutional metaphor
+        "They built a granny flat behind the house.",  # compound noun
+        "Police are looking for a blonde woman in her thirties.",  # a suspect description
+        "The two countries have a stormy relationship, and troops were killed at the border.",  # not a couple
     ],
 )
 def test_quiet_contexts(text):

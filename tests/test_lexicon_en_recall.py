@@ -37,6 +37,10 @@ def rules(text):
         ("A grandmother-of-five won the cycling race.", "en.family_framing.mother-of-two"),
         ("He called his opponent a nasty woman on stage.", "en.sexist_insult.bimbo"),
         ("Listen, little lady, he told the reporter.", "en.sexist_insult.little-lady"),
+        ("The coach said she was pretty good for a woman.", "en.stereotype_women.for-a-woman"),
+        ("Police said the jilted boyfriend stabbed her outside the shop.", "en.gbv_victim_blaming.jealous-rage"),
+        ("The report described the 15-year-old as an underage prostitute.", "en.gbv_trivialising.sex-with-minor"),
+        ("The profile praised her for balancing motherhood and a career.", "en.family_framing.working-mother"),
     ],
 )
 def test_new_entries_fire(text, rule):
@@ -60,6 +64,7 @@ def test_new_entries_fire(text, rule):
         "The cat curled up; the pussy willow was in bloom.",  # plant and animal
         "She was a plucky underdog in a team of veterans.",  # sports idiom context
         "He became a grandfather last year.",  # nothing to flag
+        "Her memoir, Plenty Ladylike, was published in 2015.",  # a title
         "He lost control of the car and was killed on the motorway.",  # a crash, not an excuse
         "Children who grow up with sexual abuse need support.",  # "grow up" is not "toughen up"
         "He married his high school sweetheart in June.",  # not an address

@@ -41,6 +41,7 @@ def rules(text):
         ("Police said the jilted boyfriend stabbed her outside the shop.", "en.gbv_victim_blaming.jealous-rage"),
         ("The report described the 15-year-old as an underage prostitute.", "en.gbv_trivialising.sex-with-minor"),
         ("The profile praised her for balancing motherhood and a career.", "en.family_framing.working-mother"),
+        ("The female attorney told the court her client was innocent.", "en.gendered_occupation.female-occupation"),
     ],
 )
 def test_new_entries_fire(text, rule):
@@ -65,6 +66,8 @@ def test_new_entries_fire(text, rule):
         "She was a plucky underdog in a team of veterans.",  # sports idiom context
         "He became a grandfather last year.",  # nothing to flag
         "Her memoir, Plenty Ladylike, was published in 2015.",  # a title
+        "There is a reason we have never had a woman president.",  # the sex is the point
+        "Voters may elect a woman president before the decade ends.",  # the sex is the point
         "He lost control of the car and was killed on the motorway.",  # a crash, not an excuse
         "Children who grow up with sexual abuse need support.",  # "grow up" is not "toughen up"
         "He married his high school sweetheart in June.",  # not an address

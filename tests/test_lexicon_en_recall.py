@@ -42,6 +42,9 @@ def rules(text):
         ("The report described the 15-year-old as an underage prostitute.", "en.gbv_trivialising.sex-with-minor"),
         ("The profile praised her for balancing motherhood and a career.", "en.family_framing.working-mother"),
         ("The female attorney told the court her client was innocent.", "en.gendered_occupation.female-occupation"),
+        ("He once called women he disliked fat pigs and slobs.", "en.sexist_insult.called-women-animals"),
+        ("The tape has him saying he would grab them by the p***y.", "en.sexist_insult.censored-slur"),
+        ("Asked about the accuser, he said she would not be my first choice.", "en.appearance.not-my-type"),
     ],
 )
 def test_new_entries_fire(text, rule):
@@ -66,6 +69,7 @@ def test_new_entries_fire(text, rule):
         "She was a plucky underdog in a team of veterans.",  # sports idiom context
         "He became a grandfather last year.",  # nothing to flag
         "Her memoir, Plenty Ladylike, was published in 2015.",  # a title
+        "Let us look at her record on trade, the senator said.",  # not about looks
         "There is a reason we have never had a woman president.",  # the sex is the point
         "Voters may elect a woman president before the decade ends.",  # the sex is the point
         "He lost control of the car and was killed on the motorway.",  # a crash, not an excuse

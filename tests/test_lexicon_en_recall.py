@@ -15,7 +15,7 @@ def rules(text):
         ("The senator called the recording locker room talk and moved on.", "en.gbv_trivialising.locker-room-talk"),
         ("He later called the remarks “locker room” banter.", "en.gbv_trivialising.locker-room-talk"),
         ("Asked about the groping claims, he said it’s just words and nothing more.", "en.gbv_trivialising.just-words"),
-        ("The court heard the coach had an inappropriate relationship with a pupil aged 14.", "en.gbv_trivialising.fondled"),
+        ("The court heard the coach had an inappropriate relationship with a pupil aged 14.", "en.gbv_trivialising.inappropriate"),
         ("The teacher seduced a student who was 15 at the time.", "en.gbv_trivialising.sex-with-minor"),
         ("Police were called to a domestic row and found the woman stabbed.", "en.gbv_trivialising.domestic-dispute"),
         ("Neighbours said the husband snapped and killed her after an argument.", "en.gbv_victim_blaming.snapped"),
@@ -70,6 +70,12 @@ def test_new_entries_fire(text, rule):
         "He became a grandfather last year.",  # nothing to flag
         "Her memoir, Plenty Ladylike, was published in 2015.",  # a title
         "Let us look at her record on trade, the senator said.",  # not about looks
+        "The officer acted inappropriately when he arrested the student, the court found.",  # not sexual
+        "Scientists studied the biological clock of fruit flies.",  # circadian rhythm
+        "A balanced diet is good for a woman's health.",  # not a comparison
+        "Voters plump for her party, she said.",  # verb
+        "She said she wanted it to stop and reported the harassment.",  # her own account
+        "Victims of harassment are seeking money in compensation, she said.",  # legitimate claim
         "There is a reason we have never had a woman president.",  # the sex is the point
         "Voters may elect a woman president before the decade ends.",  # the sex is the point
         "He lost control of the car and was killed on the motorway.",  # a crash, not an excuse

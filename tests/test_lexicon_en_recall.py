@@ -74,6 +74,7 @@ def test_new_entries_fire(text, rule):
         "Scientists studied the biological clock of fruit flies.",  # circadian rhythm
         "A balanced diet is good for a woman's health.",  # not a comparison
         "Voters plump for her party, she said.",  # verb
+        "The reform worried rich businessmen and women alike.",  # names both
         "She said she wanted it to stop and reported the harassment.",  # her own account
         "Victims of harassment are seeking money in compensation, she said.",  # legitimate claim
         "There is a reason we have never had a woman president.",  # the sex is the point

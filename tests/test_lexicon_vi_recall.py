@@ -52,6 +52,7 @@ ABUSE = " Công an đã khởi tố bị can về tội giao cấu với ngườ
         ("Ái nữ nhà tỷ phú vừa tổ chức đám cưới.", "vi.family_framing.ai-nu"),
         ("Anh ta thường dẫn gái lạ về nhà.", "vi.sexist_insult.gai-nhan"),
         ("Cặp đũa lệch khiến dân mạng bàn tán.", "vi.marital_age.dua-lech"),
+        ("Do mâu thuẫn gia đình, người chồng nhiều lần đánh đập vợ.", "vi.gbv_victim_blaming.mau-thuan-gia-dinh"),
         ("Chị cho rằng thiên tính nữ giúp mình làm tốt công việc.", "vi.stereotype_women.thien-tinh-nu"),
     ],
 )
@@ -83,6 +84,8 @@ def test_new_framings_are_found(text, rule):
         "Nhiều người cả tin nên bị lừa đảo chiếm đoạt tiền qua mạng.",
         "Nhiều khán giả ghen tị với cuộc sống của cặp đôi.",
         "Anh ta lỡ tay làm rơi chiếc điện thoại.",
+        # family feud between relatives, not partner violence
+        "Do mâu thuẫn gia đình về tranh chấp đất đai, người em dùng dao chém anh trai trọng thương.",
     ],
 )
 def test_look_alikes_stay_silent(text):

@@ -53,6 +53,8 @@ ABUSE = " Công an đã khởi tố bị can về tội giao cấu với ngườ
         ("Anh ta thường dẫn gái lạ về nhà.", "vi.sexist_insult.gai-nhan"),
         ("Cặp đũa lệch khiến dân mạng bàn tán.", "vi.marital_age.dua-lech"),
         ("Do mâu thuẫn gia đình, người chồng nhiều lần đánh đập vợ.", "vi.gbv_victim_blaming.mau-thuan-gia-dinh"),
+        ("Do mâu thuẫn từ trước, người chồng đánh đập vợ phải nhập viện.", "vi.gbv_victim_blaming.do-mau-thuan"),
+        ("Vợ cằn nhằn chuyện tiền bạc, người chồng cầm dao rượt đuổi.", "vi.gbv_victim_blaming.vo-can-nhan"),
         ("Chị cho rằng thiên tính nữ giúp mình làm tốt công việc.", "vi.stereotype_women.thien-tinh-nu"),
     ],
 )
@@ -84,6 +86,7 @@ def test_new_framings_are_found(text, rule):
         "Nhiều người cả tin nên bị lừa đảo chiếm đoạt tiền qua mạng.",
         "Nhiều khán giả ghen tị với cuộc sống của cặp đôi.",
         "Anh ta lỡ tay làm rơi chiếc điện thoại.",
+        "Hai công ty có mâu thuẫn từ lâu về hợp đồng.",
         # family feud between relatives, not partner violence
         "Do mâu thuẫn gia đình về tranh chấp đất đai, người em dùng dao chém anh trai trọng thương.",
     ],

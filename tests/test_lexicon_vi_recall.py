@@ -55,6 +55,7 @@ ABUSE = " Công an đã khởi tố bị can về tội giao cấu với ngườ
         ("Do mâu thuẫn gia đình, người chồng nhiều lần đánh đập vợ.", "vi.gbv_victim_blaming.mau-thuan-gia-dinh"),
         ("Do mâu thuẫn từ trước, người chồng đánh đập vợ phải nhập viện.", "vi.gbv_victim_blaming.do-mau-thuan"),
         ("Vợ cằn nhằn chuyện tiền bạc, người chồng cầm dao rượt đuổi.", "vi.gbv_victim_blaming.vo-can-nhan"),
+        ("Thấy cháu bé ở nhà một mình, gã hàng xóm nảy sinh ý đồ đồi bại rồi dâm ô cháu.", "vi.gbv_trivialising.duc-vong"),
         ("Chị cho rằng thiên tính nữ giúp mình làm tốt công việc.", "vi.stereotype_women.thien-tinh-nu"),
     ],
 )

@@ -88,6 +88,14 @@ def test_new_framings_are_found(text, rule):
         "Nhiều khán giả ghen tị với cuộc sống của cặp đôi.",
         "Anh ta lỡ tay làm rơi chiếc điện thoại.",
         "Hai công ty có mâu thuẫn từ lâu về hợp đồng.",
+        # description for identification, a woman leaving a violent husband, sport, family warmth
+        "Công an tìm nhân thân người phụ nữ tử vong, có đặc điểm: da trắng, cao khoảng 1m55, dáng người mảnh mai.",
+        "Sau nhiều năm bị chồng đánh đập, người vợ quyết định ly hôn.",
+        "Anh là trụ cột của hàng thủ đội tuyển.",
+        "Bà ôm hôn cháu nội khi con trai đi làm về.",
+        "Vì là phụ nữ nên chị từng bị từ chối thăng chức.",
+        "Chị Lan, một bà nội trợ ở Hà Nội, cho biết giá thịt đã tăng.",
+        "Hai người xảy ra va chạm giao thông, một người tử vong tại chỗ.",
         # family feud between relatives, not partner violence
         "Do mâu thuẫn gia đình về tranh chấp đất đai, người em dùng dao chém anh trai trọng thương.",
     ],

@@ -56,6 +56,7 @@ ABUSE = " Công an đã khởi tố bị can về tội giao cấu với ngườ
         ("Do mâu thuẫn từ trước, người chồng đánh đập vợ phải nhập viện.", "vi.gbv_victim_blaming.do-mau-thuan"),
         ("Vợ cằn nhằn chuyện tiền bạc, người chồng cầm dao rượt đuổi.", "vi.gbv_victim_blaming.vo-can-nhan"),
         ("Thấy cháu bé ở nhà một mình, gã hàng xóm nảy sinh ý đồ đồi bại rồi dâm ô cháu.", "vi.gbv_trivialising.duc-vong"),
+        ("Nhà trường gọi vụ thầy giáo dâm ô học sinh là sự việc đáng tiếc.", "vi.gbv_trivialising.su-viec-dang-tiec"),
         ("Chị cho rằng thiên tính nữ giúp mình làm tốt công việc.", "vi.stereotype_women.thien-tinh-nu"),
     ],
 )
@@ -96,6 +97,7 @@ def test_new_framings_are_found(text, rule):
         "Vì là phụ nữ nên chị từng bị từ chối thăng chức.",
         "Chị Lan, một bà nội trợ ở Hà Nội, cho biết giá thịt đã tăng.",
         "Hai người xảy ra va chạm giao thông, một người tử vong tại chỗ.",
+        "Vụ tai nạn là sự việc đáng tiếc, một nạn nhân tử vong.",
         # family feud between relatives, not partner violence
         "Do mâu thuẫn gia đình về tranh chấp đất đai, người em dùng dao chém anh trai trọng thương.",
     ],

@@ -57,6 +57,8 @@ ABUSE = " Công an đã khởi tố bị can về tội giao cấu với ngườ
         ("Vợ cằn nhằn chuyện tiền bạc, người chồng cầm dao rượt đuổi.", "vi.gbv_victim_blaming.vo-can-nhan"),
         ("Thấy cháu bé ở nhà một mình, gã hàng xóm nảy sinh ý đồ đồi bại rồi dâm ô cháu.", "vi.gbv_trivialising.duc-vong"),
         ("Nhà trường gọi vụ thầy giáo dâm ô học sinh là sự việc đáng tiếc.", "vi.gbv_trivialising.su-viec-dang-tiec"),
+        ("Do chị H. không cho tiền, bị cáo dùng gậy đánh đập chị.", "vi.gbv_victim_blaming.nan-nhan-co-loi"),
+        ("Nghi chị T. có quan hệ bất chính, N. cầm dao đâm chị tử vong.", "vi.gbv_victim_blaming.nghi-ngoai-tinh"),
         ("Chị cho rằng thiên tính nữ giúp mình làm tốt công việc.", "vi.stereotype_women.thien-tinh-nu"),
     ],
 )

@@ -59,6 +59,7 @@ ABUSE = " Công an đã khởi tố bị can về tội giao cấu với ngườ
         ("Nhà trường gọi vụ thầy giáo dâm ô học sinh là sự việc đáng tiếc.", "vi.gbv_trivialising.su-viec-dang-tiec"),
         ("Do chị H. không cho tiền, bị cáo dùng gậy đánh đập chị.", "vi.gbv_victim_blaming.nan-nhan-co-loi"),
         ("Nghi chị T. có quan hệ bất chính, N. cầm dao đâm chị tử vong.", "vi.gbv_victim_blaming.nghi-ngoai-tinh"),
+        ("Nhan sắc của nữ diễn viên gây chú ý tại buổi họp báo phim mới.", "vi.appearance.nhan-sac"),
         ("Chị cho rằng thiên tính nữ giúp mình làm tốt công việc.", "vi.stereotype_women.thien-tinh-nu"),
     ],
 )
@@ -100,6 +101,7 @@ def test_new_framings_are_found(text, rule):
         "Chị Lan, một bà nội trợ ở Hà Nội, cho biết giá thịt đã tăng.",
         "Hai người xảy ra va chạm giao thông, một người tử vong tại chỗ.",
         "Vụ tai nạn là sự việc đáng tiếc, một nạn nhân tử vong.",
+        "Cuộc thi nhan sắc năm nay có 40 thí sinh vào chung kết.",
         # family feud between relatives, not partner violence
         "Do mâu thuẫn gia đình về tranh chấp đất đai, người em dùng dao chém anh trai trọng thương.",
     ],

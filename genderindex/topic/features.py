@@ -216,8 +216,9 @@ class LexiconMatcher:
         characters), ``lex:c:title`` / ``lex:c:lead`` = 1 when a match is in the title /
         in the first ``LEAD_CHARS`` characters of the body; for each configured pair
         ``(a, b)``: ``pair:a+b`` = ln(1 + sentences holding both a match of ``a`` and one
-        of ``b``; with a third category ``c``, only sentences without ``c`` count), ``pair:a+b:title`` = 1 when the title holds both and ``pair:a+b:lead``
-        = 1 when such a sentence has a match in the lead."""
+        of ``b``; with a third category ``c``, only sentences without ``c`` count),
+        ``pair:a+b:title`` = 1 when the title holds both and ``pair:a+b:lead`` = 1 when
+        such a sentence has a match in the lead."""
         counts: dict[str, int] = {}
         flags: dict[str, float] = {}
         body_start = len(title) + 2 if title else 0

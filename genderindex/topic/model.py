@@ -166,12 +166,22 @@ def apply_evidence(scores: dict[str, HeadScore], lex: dict[str, float], rule: di
         return
     gbv = scores["gbv_story"]
     gbv.evidence = tuple(gbv_evidence(lex, rule))
-    if gbv.flag and not gbv.evidence:
-        gbv.flag, gbv.rule = False, "no gender-based-violence element in the text (evidence rule)"
-        return
-    named = [f"lex:{c}:title" for c in rule.get("title_categories", []) if lex.get(f"lex:{c}:title")]
-    if named and not gbv.flag:
-        gbv.flag, gbv.rule = True, "the title names gender-based violence: " + ", ".join(named)
+    forced, why = evidence_decision(lex, rule, gbv.evidence)
+    if forced is not None and forced != gbv.flag:
+        gbv.flag, gbv.rule = forced, why
+
+
+def evidence_decision(lex: dict[str, float], rule: dict[str, Any],
+                      evidence: tuple[str, ...] | list[str]) -> tuple[bool | None, str]:
+    """What the evidence rule decides for ``gbv_story`` whatever the probability: ``False``
+    when the text holds no GBV element, ``True`` when the title names one, else ``None``
+    (the threshold decides); with the reason."""
+    if not evidence:
+        return False, "no gender-based-violence element in the text (evidence rule)"
+    named = focus_terms(lex, rule.get("title_categories", []), ["title"])
+    if named:
+        return True, "the title names gender-based violence: " + ", ".join(named)
+    return None, ""
 
 
 def apply_consistency(scores: dict[str, HeadScore], lex: dict[str, float], rule: dict[str, Any]) -> None:

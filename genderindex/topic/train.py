@@ -409,13 +409,12 @@ def train_model(records: list[dict], lexicons: dict[str, list[str]], lang: str, 
         fitted.platts[h] = cal
         prob = cal.predict_proba(d.reshape(-1, 1))[:, 1]
         prob_all = cal.predict_proba(oof[(scales[h], Cs[h])][h].reshape(-1, 1))[:, 1]
-        if h == "gbv_story" and evidence:  # the evidence rule turns a flag off: choose the threshold after it
-            from .model import gbv_evidence
+        if h == "gbv_story" and evidence:  # the evidence rule decides some articles: choose the threshold after it
+            from .model import evidence_decision, gbv_evidence
 
-            ok = np.array([bool(gbv_evidence(prep.lex[i], evidence)) for i in range(n)])[sel]
-            named = np.array([any(prep.lex[i].get(f"lex:{c}:title") for c in evidence.get("title_categories", []))
-                              for i in range(n)])[sel]
-            thr, stats = _best_threshold(np.where(named, 1.0, np.where(ok, prob, 0.0)), y)
+            forced = [evidence_decision(prep.lex[i], evidence, gbv_evidence(prep.lex[i], evidence))[0]
+                      for i in range(n) if sel[i]]
+            thr, stats = _best_threshold(np.array([p if f is None else float(f) for p, f in zip(prob, forced)]), y)
         else:
             thr, stats = _best_threshold(prob, y)
         oof_flags[h] = (prob_all, thr)

@@ -82,3 +82,9 @@ def test_possessive_organisation_before_name():
 def test_first_names_that_are_places():
     ps = people("George Washington crossed the river. Michael Jordan scored. The Arizona Republic reported it.")
     assert sorted(p.name for p in ps) == ["George Washington", "Michael Jordan"]
+
+
+def test_street_names_are_not_people():
+    ps = people("The house on Willow Crescent was empty. Police closed Harbour Drive and Kingsley Way "
+                "while Maria Lopez, a resident, spoke to officers.")
+    assert [p.name for p in ps] == ["Maria Lopez"]

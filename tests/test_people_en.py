@@ -88,3 +88,11 @@ def test_street_names_are_not_people():
     ps = people("The house on Willow Crescent was empty. Police closed Harbour Drive and Kingsley Way "
                 "while Maria Lopez, a resident, spoke to officers.")
     assert [p.name for p in ps] == ["Maria Lopez"]
+
+
+def test_street_word_that_is_a_surname():
+    ps = people("A body was found at a house on Marsh Lane. Diane Lane, who lives nearby, said she "
+                "heard shouting. Mrs. Close, her neighbour, called the police.")
+    names = sorted(p.name for p in ps)
+    assert "Marsh Lane" not in names
+    assert "Diane Lane" in names and "Close" in names

@@ -63,6 +63,7 @@ class PeopleLexicon:
     en_titles: frozenset
     en_non_names: frozenset
     en_org_words: frozenset
+    en_street_surnames: frozenset  # "lane", "close": a place after a non-first-name word
     known: dict  # lower full name -> gender
     known_single: dict  # lower single token -> gender
     known_first: dict  # lower first name -> gender
@@ -136,6 +137,7 @@ def people_lexicon() -> PeopleLexicon:
         en_titles=en_titles,
         en_non_names=frozenset(fold(w) for w in _lines("en_non_names.txt")),
         en_org_words=frozenset(fold(w) for w in _lines("en_org_words.txt")),
+        en_street_surnames=frozenset(fold(w) for w in _lines("en_street_surnames.txt")),
         known=known,
         known_single=single,
         known_first=first,

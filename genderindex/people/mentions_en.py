@@ -163,6 +163,21 @@ def _surname_end(toks: list, hon) -> bool:
     return hon is not None or (len(toks) >= 2 and is_en_first_name(toks[0].text))
 
 
+def _place_word_end(toks, lex) -> bool:
+    """True when a capitalised run ends with an organisation or place word ("Trump Tower",
+    "Harbour Drive"), or with a street word that is also a surname after a word that is not
+    a common first name ("Marsh Lane", but not "Diane Lane")."""
+    last = toks[-1].low
+    if last in lex.en_org_words:
+        return True
+    if len(toks) < 2 or last not in lex.en_street_surnames:
+        return False
+    first = toks[0].low
+    if first in lex.en_honorifics or first in lex.en_titles:
+        return False  # "Mrs Lane", "Judge Close"
+    return not is_en_first_name(toks[0].text, 5000)
+
+
 def find_candidates_en(doc: TextDoc) -> list[Cand]:
     """Person-name candidates in an English document (not yet clustered)."""
     lex = people_lexicon()
@@ -217,7 +232,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
                 continue
             toks = name
         key0 = " ".join([t.low for t in toks])
-        if key0 in lex.places or key0 in lex.organisations or toks[-1].low in lex.en_org_words:
+        if key0 in lex.places or key0 in lex.organisations or _place_word_end(toks, lex):
             continue
         hon = None
         titled = False
@@ -277,7 +292,7 @@ def find_candidates_en(doc: TextDoc) -> list[Cand]:
             and not any(w in single_orgs for w in low[1:]) and not headline(toks[0].start)
         ):
             continue
-        if low[-1] in lex.en_org_words:
+        if _place_word_end(toks, lex):
             continue
         nxt = _NEXT_WORD.match(text, toks[-1].end, toks[-1].end + 20)
         if nxt and nxt.group(1) in lex.en_org_words:

@@ -54,10 +54,9 @@ def main() -> None:
             c[key] += 1
             if key in ("fp", "fn"):
                 errors.append((h, key, round(sc.probability, 3), sc.rule, r["id"], r.get("title", "")))
-        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-        rcl = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-        f1 = 2 * p * rcl / (p + rcl) if p + rcl else 0.0
-        print(f"{h}: P {p:.3f} R {rcl:.3f} F1 {f1:.3f}  TP {c['tp']} FP {c['fp']} FN {c['fn']} TN {c['tn']}")
+        s = T.prf(c)
+        print(f"{h}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}  "
+              f"TP {c['tp']} FP {c['fp']} FN {c['fn']} TN {c['tn']}")
     if a.errors:
         for e in errors:
             print("  ", *e)

@@ -281,6 +281,13 @@ def _platt(decisions, y):
     return cal
 
 
+def prf(c: dict[str, int]) -> dict[str, float]:
+    """Precision, recall and F1 of confusion counts ``{"tp", "fp", "fn", ...}`` (0 when undefined)."""
+    prec = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+    rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+
+
 def _stats_at(prob, y, thr: float) -> dict[str, float]:
     import numpy as np
 
@@ -289,10 +296,8 @@ def _stats_at(prob, y, thr: float) -> dict[str, float]:
     tp = int((pred & (y == 1)).sum())
     fp = int((pred & (y == 0)).sum())
     fn = int((~pred & (y == 1)).sum())
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"precision": prec, "recall": rec, "f1": f1, "tp": tp, "fp": fp, "fn": fn, "tn": int(len(y) - tp - fp - fn)}
+    c = {"tp": tp, "fp": fp, "fn": fn, "tn": int(len(y) - tp - fp - fn)}
+    return {**prf(c), **c}
 
 
 def _best_threshold(prob, y, rounds: int = 200, seed: int = 0) -> tuple[float, dict[str, float]]:
@@ -339,10 +344,7 @@ def _consistent_stats(prep: Prepared, sel, oof_flags, rule, evidence=None) -> di
             counts[h][("tp" if t else "fp") if sc[h].flag else ("fn" if t else "tn")] += 1
     for h in HEADS:
         c = counts[h]
-        prec = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-        rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-        c.update({"precision": round(prec, 4), "recall": round(rec, 4),
-                  "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0})
+        c.update({k: round(v, 4) for k, v in prf(c).items()})
     return counts
 
 
@@ -507,9 +509,6 @@ def measure(model_path: Path, corpus: Path, gold: Path) -> dict[str, Any]:
                 errors.append({"id": r["id"], "flag": h, "error": key, "probability": round(sc[h].probability, 3)})
     for h in HEADS:
         c = res[h]
-        prec = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-        rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-        c.update({"precision": round(prec, 4), "recall": round(rec, 4),
-                  "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0})
+        c.update({k: round(v, 4) for k, v in prf(c).items()})
     res["errors"] = errors
     return res
